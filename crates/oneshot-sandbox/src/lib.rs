@@ -1,0 +1,1 @@
+//! A test-mode One-Shot Optimizer with a real local PKI.

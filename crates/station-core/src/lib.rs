@@ -1,0 +1,1 @@
+//! The officer's domain: workflows, vault, audit trail and verification.

@@ -1,0 +1,2 @@
+//! `cargo xtask run | test | bench | bundle`.
+fn main() {}
