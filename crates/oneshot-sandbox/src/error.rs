@@ -9,4 +9,37 @@ pub enum Error {
     /// Reading or writing the data directory failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+
+    /// A file in the data directory holds JSON the sandbox cannot read back.
+    #[error("corrupt data file {path}: {source}")]
+    CorruptData {
+        /// The file that failed to parse.
+        path: std::path::PathBuf,
+        /// What the JSON parser said.
+        source: serde_json::Error,
+    },
+
+    /// A background task died before finishing (a panic or a cancelled runtime).
+    #[error("background task failed: {0}")]
+    Task(String),
+
+    /// The caller sent a missing or malformed parameter (HTTP 400).
+    #[error("{0}")]
+    BadRequest(String),
+
+    /// A wrong OTP, wrong RAO credentials or a forbidden action (HTTP 403).
+    #[error("{0}")]
+    Forbidden(String),
+
+    /// The request, document, image, token or metadata does not exist (HTTP 404).
+    #[error("{0}")]
+    NotFound(String),
+
+    /// The signature request is not in a state that allows the call (HTTP 412).
+    #[error("{0}")]
+    PreconditionFailed(String),
+
+    /// An upload is not of the media type the call needs (HTTP 415).
+    #[error("{0}")]
+    UnsupportedMediaType(String),
 }

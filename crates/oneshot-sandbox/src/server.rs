@@ -1,0 +1,156 @@
+//! Starting, serving and stopping one sandbox Optimizer.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::server::conn::auto;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::api::{self, AppState};
+use crate::config::SandboxConfig;
+use crate::error::Error;
+use crate::store::Store;
+
+/// How long a graceful shutdown waits for in-flight requests.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A running sandbox Optimizer.
+#[derive(Debug)]
+pub struct Sandbox {
+    addr: SocketAddr,
+    stop: oneshot::Sender<()>,
+    server: JoinHandle<()>,
+}
+
+impl Sandbox {
+    /// Opens the data directory, binds the listener and serves on the current
+    /// tokio runtime; returns once connections are being accepted.
+    pub async fn start(config: SandboxConfig) -> Result<Sandbox, Error> {
+        let data_dir = config.data_dir.clone();
+        let store = crate::store::blocking(move || Store::open(&data_dir)).await?;
+        let app = app(AppState::new(store));
+        let listener = TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = oneshot::channel();
+        let server = tokio::spawn(serve(listener, app, stopped));
+        tracing::info!(%addr, data_dir = %config.data_dir.display(), "sandbox listening");
+        Ok(Sandbox { addr, stop, server })
+    }
+
+    /// `http://IP:PORT` of the API root (the API itself is under `/api/v1`).
+    ///
+    /// A wildcard listen address is reported as loopback, the address a local
+    /// client can always reach.
+    pub fn base_url(&self) -> String {
+        let ip = match self.addr.ip() {
+            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+            ip => ip,
+        };
+        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+    }
+
+    /// The address the listener is bound to (with the real port when 0 was asked).
+    pub fn local_addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops accepting connections and waits for in-flight requests to finish.
+    pub async fn shutdown(self) -> Result<(), Error> {
+        // The server task may already be gone (it only ends on this signal or a panic).
+        let _ = self.stop.send(());
+        self.server.await.map_err(|e| Error::Task(e.to_string()))
+    }
+}
+
+fn app(state: AppState) -> Router {
+    api::router()
+        .fallback(unknown_route)
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+async fn unknown_route() -> Error {
+    Error::NotFound("Not found: no such API endpoint".into())
+}
+
+/// One line per request: method, route *pattern* and status. The concrete path
+/// is not logged because some carry a token uid.
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "(unmatched)".to_owned());
+    let started = Instant::now();
+    let response = next.run(request).await;
+    let response = if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        (
+            StatusCode::METHOD_NOT_ALLOWED,
+            axum::Json(serde_json::json!({
+                "status": "405 Method Not Allowed",
+                "details": format!("Method {method} is not allowed on this endpoint"),
+            })),
+        )
+            .into_response()
+    } else {
+        response
+    };
+    tracing::info!(
+        %method,
+        route,
+        status = response.status().as_u16(),
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    response
+}
+
+async fn serve(listener: TcpListener, app: Router, mut stop: oneshot::Receiver<()>) {
+    let graceful = GracefulShutdown::new();
+    let builder = auto::Builder::new(TokioExecutor::new());
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok((stream, _peer)) => stream,
+                    Err(e) => {
+                        // Typically EMFILE: back off instead of spinning.
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let service = TowerToHyperService::new(app.clone());
+                let connection = builder
+                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                    .into_owned();
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    if let Err(e) = connection.await {
+                        tracing::debug!(error = %e, "connection ended with an error");
+                    }
+                });
+            }
+            _ = &mut stop => break,
+        }
+    }
+    drop(listener);
+    if tokio::time::timeout(DRAIN_TIMEOUT, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("shutdown: some connections were still busy after the drain timeout");
+    }
+}
