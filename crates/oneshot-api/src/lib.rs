@@ -1,1 +1,49 @@
-//! Typed async client for the One-Shot Signature API.
+//! Typed async client for the Uanataca One-Shot Signature API, as served by a
+//! One-Shot Optimizer.
+//!
+//! ```no_run
+//! # async fn demo() -> oneshot_api::Result<()> {
+//! use oneshot_api::{Client, ClientOptions};
+//!
+//! let client = Client::new(ClientOptions::new("http://127.0.0.1:8080"))?;
+//! assert_eq!(client.settings().hello().await?, "Hello");
+//! for stored in client.tokens().list().await? {
+//!     println!("token for RAO {}", stored.credentials.username);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every operation returns a [`Call`]; `.await` sends it. Reads and deletes are
+//! [`Repeatable`] and retried on transport failures and 502/503/504; calls
+//! that change state are sent [`Once`]. Secrets travel as [`Secret`], whose
+//! `Debug` and `Display` redact. No URL, body or secret is ever logged.
+
+mod call;
+mod client;
+mod de;
+mod details;
+mod environment;
+mod error;
+mod options;
+mod response;
+mod retry;
+mod secret;
+mod settings;
+mod status;
+mod tokens;
+
+pub use call::{Call, Once, Repeatable};
+pub use client::Client;
+pub use details::Details;
+pub use environment::Environment;
+pub use error::{Error, Result, TransportKind};
+pub use options::{ClientIdentity, ClientOptions, ProxyOptions};
+pub use retry::RetryPolicy;
+pub use secret::Secret;
+pub use settings::{
+    BillingSettings, GeneralSettings, HostInfo, OptimizerSettings, OptimizerVersion, ProxySettings,
+    RequestDefaults, Settings, TsaSettings,
+};
+pub use status::RequestStatus;
+pub use tokens::{NewToken, StoredToken, TokenCredentials, Tokens};

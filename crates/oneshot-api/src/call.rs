@@ -1,0 +1,258 @@
+//! One operation as a value: where it goes, what it sends, how its answer is
+//! decoded, how long it may take and whether it may be repeated.
+
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use reqwest::Method;
+use reqwest::header::{CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::response::{decode_details, error_from_body, read_bounded};
+use crate::retry::RetryPolicy;
+
+/// Marker: the operation only reads or deletes, so it may be retried.
+#[derive(Debug, Clone, Copy)]
+pub struct Repeatable;
+
+/// Marker: the operation changes state (create, OTP, sign, approve, refuse,
+/// uploads) and is sent exactly once.
+#[derive(Debug, Clone, Copy)]
+pub struct Once;
+
+/// Which of the client's timeouts a call uses.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum TimeoutClass {
+    Request,
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
+type Decoder<T> = Arc<dyn Fn(reqwest::Response, Client) -> BoxFuture<Result<T>> + Send + Sync>;
+
+pub(crate) enum Body {
+    None,
+    Json(Bytes),
+}
+
+/// A prepared call to one operation; `.await` it to send it.
+///
+/// `K` is [`Repeatable`] or [`Once`]: only repeatable calls accept
+/// [`Call::retry`], so a sign can never be retried by mistake.
+#[must_use = "a call does nothing until awaited"]
+pub struct Call<T, K = Repeatable> {
+    client: Client,
+    operation: &'static str,
+    method: Method,
+    segments: Vec<String>,
+    body: Body,
+    timeout: Option<Duration>,
+    timeout_class: TimeoutClass,
+    retry: RetryPolicy,
+    decoder: Decoder<T>,
+    invalid: Option<Error>,
+    kind: PhantomData<fn() -> K>,
+}
+
+impl<T, K> std::fmt::Debug for Call<T, K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T: Send + 'static, K> Call<T, K> {
+    pub(crate) fn new(
+        client: &Client,
+        operation: &'static str,
+        method: Method,
+        segments: Vec<String>,
+        decoder: Decoder<T>,
+    ) -> Self {
+        let invalid = segments
+            .iter()
+            .any(|segment| segment.trim().is_empty())
+            .then(|| Error::InvalidInput(format!("{operation}: an identifier is empty")));
+        Self {
+            client: client.clone(),
+            operation,
+            method,
+            segments,
+            body: Body::None,
+            timeout: None,
+            timeout_class: TimeoutClass::Request,
+            retry: client.options().retry_policy(),
+            decoder,
+            invalid,
+            kind: PhantomData,
+        }
+    }
+
+    pub(crate) fn json_body(mut self, body: &impl Serialize) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(bytes) => self.body = Body::Json(Bytes::from(bytes)),
+            Err(error) => self.reject(Error::InvalidInput(error.to_string())),
+        }
+        self
+    }
+
+    /// Refuses the call before sending; the first reason wins.
+    pub(crate) fn reject(&mut self, error: Error) {
+        self.invalid.get_or_insert(error);
+    }
+
+    pub(crate) fn rejecting(mut self, error: Option<Error>) -> Self {
+        if let Some(error) = error {
+            self.reject(error);
+        }
+        self
+    }
+
+    /// Overrides the timeout of this call only.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The operation name, e.g. `list_tokens`.
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
+    async fn send(mut self) -> Result<T> {
+        if let Some(error) = self.invalid.take() {
+            return Err(error);
+        }
+        let url = self.client.url(&self.segments)?;
+        let timeout = self
+            .timeout
+            .unwrap_or_else(|| self.client.options().timeout_for(self.timeout_class));
+        let mut attempt = 1;
+        loop {
+            let started = Instant::now();
+            let mut request = self
+                .client
+                .http()
+                .request(self.method.clone(), url.clone())
+                .timeout(timeout);
+            request = match &mut self.body {
+                Body::None => request,
+                Body::Json(bytes) => request
+                    .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                    .body(bytes.clone()),
+            };
+            let (outcome, retry_after) = match request.send().await {
+                Err(error) => (Err(Error::transport(self.operation, error)), None),
+                Ok(response) => {
+                    let retry_after = retry_after(&response);
+                    let decoder = Arc::clone(&self.decoder);
+                    let answer = answer(self.operation, &self.client, decoder, response);
+                    (answer.await, retry_after)
+                }
+            };
+            match outcome {
+                Err(error) if error.is_retryable() && attempt < self.retry.max_attempts() => {
+                    attempt += 1;
+                    let pause = self.retry.delay(attempt, retry_after);
+                    tracing::debug!(
+                        operation = self.operation,
+                        attempt,
+                        pause_ms = pause.as_millis() as u64,
+                        error = %error,
+                        "retrying"
+                    );
+                    tokio::time::sleep(pause).await;
+                }
+                outcome => {
+                    tracing::debug!(
+                        operation = self.operation,
+                        attempt,
+                        elapsed_ms = started.elapsed().as_millis() as u64,
+                        ok = outcome.is_ok(),
+                        "answered"
+                    );
+                    return outcome;
+                }
+            }
+        }
+    }
+}
+
+impl<T: Send + 'static> Call<T, Repeatable> {
+    /// Overrides the retry policy of this (repeatable) call only.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+}
+
+impl<T: Send + 'static> Call<T, Once> {
+    pub(crate) fn once(mut self) -> Self {
+        self.retry = RetryPolicy::never();
+        self
+    }
+}
+
+impl<T: Send + 'static, K: Send + 'static> IntoFuture for Call<T, K> {
+    type Output = Result<T>;
+    type IntoFuture = BoxFuture<Result<T>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        let span = tracing::debug_span!("oneshot_call", operation = self.operation);
+        Box::pin(self.send().instrument(span))
+    }
+}
+
+/// Decodes a success with the call's decoder, or an error answer into [`Error`].
+async fn answer<T>(
+    operation: &'static str,
+    client: &Client,
+    decoder: Decoder<T>,
+    response: reqwest::Response,
+) -> Result<T> {
+    if response.status().is_success() {
+        decoder(response, client.clone()).await
+    } else {
+        let limit = client.options().json_limit();
+        let (http_status, body) = read_bounded(operation, response, limit).await?;
+        Err(error_from_body(operation, http_status, &body))
+    }
+}
+
+fn retry_after(response: &reqwest::Response) -> Option<Duration> {
+    response
+        .headers()
+        .get(RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .map(Duration::from_secs)
+}
+
+/// A decoder for JSON answers whose `details` decode into `D`, then map to `T`.
+pub(crate) fn json<D, T>(operation: &'static str, map: fn(D) -> Result<T>) -> Decoder<T>
+where
+    D: DeserializeOwned + 'static,
+    T: Send + 'static,
+{
+    Arc::new(move |response, client| {
+        Box::pin(async move {
+            let limit = client.options().json_limit();
+            let (http_status, body) = read_bounded(operation, response, limit).await?;
+            map(decode_details::<D>(operation, http_status, &body)?)
+        })
+    })
+}
