@@ -18,6 +18,7 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::response::{decode_details, error_from_body, read_bounded};
 use crate::retry::RetryPolicy;
+use crate::transfer::{self, DownloadedFile, Meter, ProgressFn};
 
 /// Marker: the operation only reads or deletes, so it may be retried.
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +33,8 @@ pub struct Once;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum TimeoutClass {
     Request,
+    Sign,
+    Transfer,
 }
 
 type BoxFuture<T> = Pin<Box<dyn Future<Output = T> + Send + 'static>>;
@@ -40,6 +43,8 @@ type Decoder<T> = Arc<dyn Fn(reqwest::Response, Client) -> BoxFuture<Result<T>> 
 pub(crate) enum Body {
     None,
     Json(Bytes),
+    /// Built when sent (files are opened then); a form can be sent only once.
+    Multipart(Option<BoxFuture<Result<reqwest::multipart::Form>>>),
 }
 
 /// A prepared call to one operation; `.await` it to send it.
@@ -107,6 +112,11 @@ impl<T: Send + 'static, K> Call<T, K> {
         self
     }
 
+    pub(crate) fn timeout_class(mut self, class: TimeoutClass) -> Self {
+        self.timeout_class = class;
+        self
+    }
+
     /// Refuses the call before sending; the first reason wins.
     pub(crate) fn reject(&mut self, error: Error) {
         self.invalid.get_or_insert(error);
@@ -151,6 +161,15 @@ impl<T: Send + 'static, K> Call<T, K> {
                 Body::Json(bytes) => request
                     .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
                     .body(bytes.clone()),
+                Body::Multipart(form) => match form.take() {
+                    Some(form) => request.multipart(form.await?),
+                    None => {
+                        return Err(Error::InvalidInput(format!(
+                            "{}: an upload cannot be sent twice",
+                            self.operation
+                        )));
+                    }
+                },
             };
             let (outcome, retry_after) = match request.send().await {
                 Err(error) => (Err(Error::transport(self.operation, error)), None),
@@ -202,6 +221,15 @@ impl<T: Send + 'static> Call<T, Once> {
         self.retry = RetryPolicy::never();
         self
     }
+
+    /// A multipart body, built (files opened) when the call is sent.
+    pub(crate) fn multipart(
+        mut self,
+        form: impl Future<Output = Result<reqwest::multipart::Form>> + Send + 'static,
+    ) -> Self {
+        self.body = Body::Multipart(Some(Box::pin(form)));
+        self.timeout_class(TimeoutClass::Transfer)
+    }
 }
 
 impl<T: Send + 'static, K: Send + 'static> IntoFuture for Call<T, K> {
@@ -243,16 +271,43 @@ fn retry_after(response: &reqwest::Response) -> Option<Duration> {
 }
 
 /// A decoder for JSON answers whose `details` decode into `D`, then map to `T`.
-pub(crate) fn json<D, T>(operation: &'static str, map: fn(D) -> Result<T>) -> Decoder<T>
+pub(crate) fn json<D, T, F>(operation: &'static str, map: F) -> Decoder<T>
 where
     D: DeserializeOwned + 'static,
     T: Send + 'static,
+    F: Fn(D) -> Result<T> + Send + Sync + 'static,
 {
+    let map = Arc::new(map);
     Arc::new(move |response, client| {
+        let map = Arc::clone(&map);
         Box::pin(async move {
             let limit = client.options().json_limit();
             let (http_status, body) = read_bounded(operation, response, limit).await?;
             map(decode_details::<D>(operation, http_status, &body)?)
         })
+    })
+}
+
+/// A decoder for binary answers kept in memory, bounded by the client's limit.
+pub(crate) fn bytes(operation: &'static str) -> Decoder<Bytes> {
+    Arc::new(move |response, client| {
+        Box::pin(async move {
+            let limit = client.options().memory_download_limit();
+            let (_, body) = read_bounded(operation, response, limit).await?;
+            Ok(Bytes::from(body))
+        })
+    })
+}
+
+/// A decoder streaming a binary answer into a file.
+pub(crate) fn to_file(
+    operation: &'static str,
+    path: std::path::PathBuf,
+    progress: Option<ProgressFn>,
+) -> Decoder<DownloadedFile> {
+    Arc::new(move |response, _client| {
+        let path = path.clone();
+        let meter = Meter::new(response.content_length(), progress.clone());
+        Box::pin(async move { transfer::save(operation, response, &path, &meter).await })
     })
 }

@@ -56,3 +56,17 @@ pub(crate) fn flag<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D
         Some(Loose::List(items)) => !items.is_empty(),
     })
 }
+
+/// A request pk, as a number or a string of digits.
+pub(crate) fn pk<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+    match Loose::deserialize(deserializer)? {
+        Loose::Number(number) => number
+            .as_u64()
+            .ok_or_else(|| serde::de::Error::custom(format!("not a request pk: {number}"))),
+        Loose::Text(text) => text
+            .trim()
+            .parse()
+            .map_err(|_| serde::de::Error::custom(format!("not a request pk: {text:?}"))),
+        _ => Err(serde::de::Error::custom("not a request pk")),
+    }
+}

@@ -64,6 +64,16 @@ pub enum Error {
     /// The client configuration is unusable (bad base URL, CA or client certificate PEM, proxy).
     #[error("invalid client configuration: {0}")]
     Config(String),
+    /// A multi-call upload failed after some calls succeeded: `uploaded` lists
+    /// the documents the Optimizer already holds.
+    #[error("upload stopped after {} documents: {source}", uploaded.len())]
+    PartialUpload {
+        /// Documents already accepted.
+        uploaded: Vec<crate::documents::UploadedDocument>,
+        /// Why the next call failed.
+        #[source]
+        source: Box<Error>,
+    },
     /// A local file could not be read or written.
     #[error("{path}: {source}")]
     Io {
@@ -91,6 +101,13 @@ impl Error {
             operation,
             kind,
             source: source.without_url(),
+        }
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Self::Io {
+            path: path.into(),
+            source,
         }
     }
 

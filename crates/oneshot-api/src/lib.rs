@@ -21,24 +21,44 @@
 
 mod call;
 mod client;
+mod credentials;
 mod de;
 mod details;
+mod documents;
 mod environment;
 mod error;
+pub mod hashfile;
+mod images;
+mod metadata;
 mod options;
+mod requests;
 mod response;
 mod retry;
 mod secret;
 mod settings;
 mod status;
 mod tokens;
+mod transfer;
+mod videoid;
 
 pub use call::{Call, Once, Repeatable};
 pub use client::Client;
+pub use credentials::RaoCredentials;
 pub use details::Details;
+pub use documents::{
+    DocumentKind, DocumentUpload, Documents, FileSize, MAX_FILES_PER_UPLOAD, StoredFile,
+    UploadedDocument,
+};
 pub use environment::Environment;
 pub use error::{Error, Result, TransportKind};
+pub use hashfile::HashFile;
+pub use images::Images;
+pub use metadata::{Metadata, SignatureMetadata, StoredMetadata};
 pub use options::{ClientIdentity, ClientOptions, ProxyOptions};
+pub use requests::{
+    AsyncMode, Countersignature, DeliveryMethod, IdDocumentType, IdImages, NewSignatureRequest,
+    Requests, SignOptions, SignatureFormat, SignatureRequestInfo, Signer, VisibleSignature,
+};
 pub use retry::RetryPolicy;
 pub use secret::Secret;
 pub use settings::{
@@ -47,3 +67,8 @@ pub use settings::{
 };
 pub use status::RequestStatus;
 pub use tokens::{NewToken, StoredToken, TokenCredentials, Tokens};
+pub use transfer::{DownloadedFile, FileSource, Progress, ProgressFn};
+pub use videoid::{
+    Acceptance, EvidenceImages, Evidences, NewVideoIdRequest, OcrData, RequestUpdate,
+    SecurityChecks, SimilarityLevel, VideoId, VideoIdCreated, VideoIdData,
+};

@@ -153,6 +153,8 @@ impl ClientOptions {
     pub(crate) fn timeout_for(&self, class: TimeoutClass) -> Duration {
         match class {
             TimeoutClass::Request => self.request_timeout,
+            TimeoutClass::Sign => self.sign_timeout,
+            TimeoutClass::Transfer => self.transfer_timeout,
         }
     }
 
@@ -178,5 +180,9 @@ impl ClientOptions {
 
     pub(crate) fn json_limit(&self) -> usize {
         self.max_json_body
+    }
+
+    pub(crate) fn memory_download_limit(&self) -> usize {
+        self.max_download_in_memory
     }
 }
