@@ -19,6 +19,8 @@
 //! that change state are sent [`Once`]. Secrets travel as [`Secret`], whose
 //! `Debug` and `Display` redact. No URL, body or secret is ever logged.
 
+#![warn(missing_docs)]
+
 mod call;
 mod client;
 mod credentials;

@@ -73,7 +73,7 @@ async fn wrong_types_are_a_decode_error() {
 
 #[tokio::test]
 async fn huge_announced_body_is_refused_before_reading() {
-    let server = serve_raw(|_| {
+    let server = serve_raw(|_, _| {
         b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n{\"status\":".to_vec()
     })
     .await;
@@ -92,7 +92,7 @@ async fn huge_announced_body_is_refused_before_reading() {
 
 #[tokio::test]
 async fn huge_streamed_body_is_cut_at_the_limit() {
-    let server = serve_raw(|_| {
+    let server = serve_raw(|_, _| {
         let mut answer =
             b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{\"status\":\"200 OK\",\"details\":\"".to_vec();
         answer.extend(std::iter::repeat_n(b'A', 4 * 1024 * 1024));
@@ -149,7 +149,7 @@ async fn connection_refused_is_a_connect_error_and_retried() {
 
 #[tokio::test]
 async fn reset_after_request_is_reported_and_outcome_unknown() {
-    let server = serve_raw(|_| Vec::new()).await;
+    let server = serve_raw(|_, _| Vec::new()).await;
     let error = client(&server.base_url).tokens().list().await.unwrap_err();
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert!(error.outcome_unknown());
@@ -158,7 +158,7 @@ async fn reset_after_request_is_reported_and_outcome_unknown() {
 
 #[tokio::test]
 async fn retry_recovers_after_a_503() {
-    let server = serve_raw(|hit| {
+    let server = serve_raw(|hit, _| {
         let (status, body) = if hit == 1 {
             ("503 Service Unavailable", "{\"status\":\"503\",\"details\":\"busy\"}")
         } else {

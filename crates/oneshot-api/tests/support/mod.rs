@@ -24,7 +24,7 @@ impl Canned {
 /// Serves `status` (e.g. 200) with `content_type` and `body` to every request.
 pub async fn serve(status: u16, content_type: &str, body: Vec<u8>) -> Canned {
     let content_type = content_type.to_owned();
-    serve_raw(move |_| {
+    serve_raw(move |_, _| {
         let mut answer = format!(
             "HTTP/1.1 {status} X\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
             body.len()
@@ -36,8 +36,8 @@ pub async fn serve(status: u16, content_type: &str, body: Vec<u8>) -> Canned {
     .await
 }
 
-/// Serves the bytes `answer(hit_number)` returns, verbatim, then closes.
-pub async fn serve_raw(answer: impl Fn(usize) -> Vec<u8> + Send + Sync + 'static) -> Canned {
+/// Serves the bytes `answer(hit_number, request)` returns, verbatim, then closes.
+pub async fn serve_raw(answer: impl Fn(usize, &[u8]) -> Vec<u8> + Send + Sync + 'static) -> Canned {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     let hits = Arc::new(AtomicUsize::new(0));
@@ -51,8 +51,8 @@ pub async fn serve_raw(answer: impl Fn(usize) -> Vec<u8> + Send + Sync + 'static
             let hit = counter.fetch_add(1, Ordering::SeqCst) + 1;
             let answer = Arc::clone(&answer);
             tokio::spawn(async move {
-                read_request(&mut socket).await;
-                let bytes = answer(hit);
+                let request = read_request(&mut socket).await;
+                let bytes = answer(hit, &request);
                 let _ = socket.write_all(&bytes).await;
                 let _ = socket.shutdown().await;
             });
@@ -62,15 +62,15 @@ pub async fn serve_raw(answer: impl Fn(usize) -> Vec<u8> + Send + Sync + 'static
 }
 
 /// Reads the request head and a Content-Length body, enough for HTTP/1.1 clients.
-async fn read_request(socket: &mut tokio::net::TcpStream) {
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Vec<u8> {
     let mut buffer = Vec::new();
     let mut chunk = [0u8; 8192];
     loop {
         let Ok(read) = socket.read(&mut chunk).await else {
-            return;
+            return buffer;
         };
         if read == 0 {
-            return;
+            return buffer;
         }
         buffer.extend_from_slice(&chunk[..read]);
         if let Some(end) = find(&buffer, b"\r\n\r\n") {
@@ -80,19 +80,35 @@ async fn read_request(socket: &mut tokio::net::TcpStream) {
                 .find_map(|line| line.strip_prefix("content-length:"))
                 .and_then(|value| value.trim().parse::<usize>().ok())
                 .unwrap_or(0);
-            let mut have = buffer.len() - end - 4;
-            while have < length {
+            while buffer.len() - end - 4 < length {
                 let Ok(read) = socket.read(&mut chunk).await else {
-                    return;
+                    return buffer;
                 };
                 if read == 0 {
-                    return;
+                    return buffer;
                 }
-                have += read;
+                buffer.extend_from_slice(&chunk[..read]);
             }
-            return;
+            return buffer;
         }
     }
+}
+
+/// An HTTP answer with a JSON body.
+pub fn json_answer(status: u16, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// How often `needle` occurs in `haystack`.
+pub fn count(haystack: &[u8], needle: &str) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|window| *window == needle.as_bytes())
+        .count()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
