@@ -42,4 +42,16 @@ pub enum Error {
     /// An upload is not of the media type the call needs (HTTP 415).
     #[error("{0}")]
     UnsupportedMediaType(String),
+
+    /// The billing account cannot pay for the request (HTTP 500, as the spec answers).
+    #[error("{0}")]
+    Billing(String),
+
+    /// Per-document problems with the sign options, keyed by document uid (HTTP 400).
+    #[error("invalid signature options: {0:?}")]
+    InvalidOptions(std::collections::BTreeMap<String, String>),
+
+    /// Images named by the sign options that do not exist, keyed by document uid (HTTP 404).
+    #[error("missing signature images: {0:?}")]
+    MissingImages(std::collections::BTreeMap<String, String>),
 }

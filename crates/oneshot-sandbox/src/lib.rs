@@ -7,10 +7,19 @@
 mod api;
 mod config;
 mod error;
+mod fault;
+mod identity_rules;
+mod media;
+mod notify;
+mod otp;
+mod outbox;
 mod rao;
+mod sandbox;
 mod secret;
 mod server;
+mod signature_request;
 mod store;
+mod timefmt;
 
 pub use config::SandboxConfig;
 pub use error::Error;

@@ -11,6 +11,11 @@ use zeroize::Zeroize;
 pub struct Secret(String);
 
 impl Secret {
+    /// Wraps a value that must stay out of logs.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
     /// The clear value, for the one comparison or computation that needs it.
     pub fn expose(&self) -> &str {
         &self.0

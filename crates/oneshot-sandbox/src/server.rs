@@ -4,10 +4,11 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::StatusCode;
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
 use hyper_util::server::graceful::GracefulShutdown;
@@ -15,14 +16,23 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
+use tokio_util::task::TaskTracker;
+use tower::ServiceExt as _;
 
-use crate::api::{self, AppState};
+use crate::api::{self, AppState, Shared};
 use crate::config::SandboxConfig;
 use crate::error::Error;
+use crate::fault::{ConnectionKill, FaultBook, KillableStream, apply_faults};
+use crate::notify::Notifier;
+use crate::outbox::Outbox;
 use crate::store::Store;
 
 /// How long a graceful shutdown waits for in-flight requests.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long shutdown waits for background signatures and webhook deliveries.
+const BACKGROUND_TIMEOUT: Duration = Duration::from_secs(30);
+/// Largest request body: ten PDFs or a Video ID recording fit.
+const MAX_BODY_BYTES: usize = 512 * 1024 * 1024;
 
 /// A running sandbox Optimizer.
 #[derive(Debug)]
@@ -30,6 +40,7 @@ pub struct Sandbox {
     addr: SocketAddr,
     stop: oneshot::Sender<()>,
     server: JoinHandle<()>,
+    tasks: TaskTracker,
 }
 
 impl Sandbox {
@@ -38,13 +49,25 @@ impl Sandbox {
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, Error> {
         let data_dir = config.data_dir.clone();
         let store = crate::store::blocking(move || Store::open(&data_dir)).await?;
-        let app = app(AppState::new(store));
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
+        let tasks = TaskTracker::new();
+        let state = AppState::new(Shared {
+            store,
+            outbox: Outbox::default(),
+            notifier: Notifier::start(&tasks),
+            faults: FaultBook::default(),
+            base_url: loopback_url(addr),
+        });
         let (stop, stopped) = oneshot::channel();
-        let server = tokio::spawn(serve(listener, app, stopped));
+        let server = tokio::spawn(serve(listener, app(state), stopped));
         tracing::info!(%addr, data_dir = %config.data_dir.display(), "sandbox listening");
-        Ok(Sandbox { addr, stop, server })
+        Ok(Sandbox {
+            addr,
+            stop,
+            server,
+            tasks,
+        })
     }
 
     /// `http://IP:PORT` of the API root (the API itself is under `/api/v1`).
@@ -52,12 +75,7 @@ impl Sandbox {
     /// A wildcard listen address is reported as loopback, the address a local
     /// client can always reach.
     pub fn base_url(&self) -> String {
-        let ip = match self.addr.ip() {
-            IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
-            IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
-            ip => ip,
-        };
-        format!("http://{}", SocketAddr::new(ip, self.addr.port()))
+        loopback_url(self.addr)
     }
 
     /// The address the listener is bound to (with the real port when 0 was asked).
@@ -65,18 +83,39 @@ impl Sandbox {
         self.addr
     }
 
-    /// Stops accepting connections and waits for in-flight requests to finish.
+    /// Stops accepting connections, waits for in-flight requests, then for
+    /// background signatures and webhook deliveries.
     pub async fn shutdown(self) -> Result<(), Error> {
         // The server task may already be gone (it only ends on this signal or a panic).
         let _ = self.stop.send(());
-        self.server.await.map_err(|e| Error::Task(e.to_string()))
+        self.server.await.map_err(|e| Error::Task(e.to_string()))?;
+        self.tasks.close();
+        if tokio::time::timeout(BACKGROUND_TIMEOUT, self.tasks.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("shutdown: background work still running after the timeout");
+        }
+        Ok(())
     }
+}
+
+fn loopback_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        ip => ip,
+    };
+    format!("http://{}", SocketAddr::new(ip, addr.port()))
 }
 
 fn app(state: AppState) -> Router {
     api::router()
+        .merge(crate::sandbox::router())
         .fallback(unknown_route)
+        .layer(middleware::from_fn_with_state(state.clone(), apply_faults))
         .layer(middleware::from_fn(log_request))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(state)
 }
 
@@ -132,7 +171,13 @@ async fn serve(listener: TcpListener, app: Router, mut stop: oneshot::Receiver<(
                         continue;
                     }
                 };
-                let service = TowerToHyperService::new(app.clone());
+                let (stream, kill) = KillableStream::new(stream);
+                let service = TowerToHyperService::new(app.clone().map_request(
+                    move |mut request: axum::http::Request<Incoming>| {
+                        request.extensions_mut().insert::<ConnectionKill>(kill.clone());
+                        request
+                    },
+                ));
                 let connection = builder
                     .serve_connection_with_upgrades(TokioIo::new(stream), service)
                     .into_owned();

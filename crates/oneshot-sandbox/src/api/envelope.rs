@@ -18,6 +18,14 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// `201 Created` with `details`.
+    pub fn created(details: impl Into<Value>) -> Self {
+        Self {
+            status: StatusCode::CREATED,
+            details: details.into(),
+        }
+    }
+
     /// `200 OK` with `details`.
     pub fn ok(details: impl Into<Value>) -> Self {
         Self {
@@ -49,6 +57,15 @@ fn envelope(status: StatusCode, details: Value) -> Response {
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let status = match &self {
+            Error::InvalidOptions(per_document) => {
+                return envelope(StatusCode::BAD_REQUEST, json!(per_document));
+            }
+            Error::MissingImages(per_document) => {
+                return envelope(StatusCode::NOT_FOUND, json!(per_document));
+            }
+            Error::Billing(message) => {
+                return envelope(StatusCode::INTERNAL_SERVER_ERROR, json!(message));
+            }
             Error::BadRequest(_) => StatusCode::BAD_REQUEST,
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,

@@ -27,9 +27,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Answer
     let input: CreateToken = parse_json(&body)?;
     require(&[("username", input.username.is_some())])?;
     let username = input.username.unwrap_or_default();
-    if let Some(env) = &input.env {
-        state.check_environment(env).await?;
-    }
+    state.environment(input.env.as_deref()).await?;
     if !rao::is_known(&username) {
         return Err(Error::NotFound(UNKNOWN_RAO.into()));
     }

@@ -78,6 +78,33 @@ pub fn read_json<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, Error> {
     }
 }
 
+/// Reads a file's bytes; `Ok(None)` when it does not exist.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes a file; true when it existed.
+pub fn remove_file(path: &Path) -> Result<bool, Error> {
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Removes a directory tree; true when it existed.
+pub fn remove_dir(path: &Path) -> Result<bool, Error> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Runs blocking file work off the async runtime's worker threads.
 pub async fn blocking<T, F>(work: F) -> Result<T, Error>
 where
@@ -107,10 +134,12 @@ mod tests {
     #[test]
     fn missing_files_read_as_none() {
         let dir = tempfile::tempdir().unwrap();
+        assert!(read_bytes(&dir.path().join("nope")).unwrap().is_none());
         assert!(
             read_json::<serde_json::Value>(&dir.path().join("nope"))
                 .unwrap()
                 .is_none()
         );
+        assert!(!remove_file(&dir.path().join("nope")).unwrap());
     }
 }

@@ -1,19 +1,37 @@
 //! The sandbox's state on disk.
 //!
-//! Layout under the data directory (JSON files plus raw blobs rather than
-//! SQLite: documents, images and videos are byte blobs that must come back
-//! exactly as uploaded, each request lives in its own directory so concurrent
-//! requests never share a file, and a tester can inspect everything with `ls`
-//! and `cat`):
+//! JSON files plus raw blobs rather than SQLite: documents, images and videos
+//! are byte blobs that must come back exactly as uploaded; each request lives in
+//! its own directory so concurrent requests never share a file; every write is
+//! atomic (temp file, fsync, rename); and a tester can inspect everything with
+//! `ls` and `cat`. Layout under the data directory:
 //!
 //! ```text
-//! tokens.json                      RAO tokens (no secrets)
+//! settings.ini                          defaults (general, tsa, billing, request, proxy)
+//! tokens.json                           RAO tokens (flags only, no secrets)
+//! metadata/<uid>.json                   uploaded signature metadata {oid, metadata}
+//! images/<uuid>/{meta.json,image}       pictures for visible signatures
+//! requests/counters.json                last request and Video ID numbers
+//! requests/<pk>/request.json            the signature request (no OTP, no passwords)
+//! requests/<pk>/identity/<field>.<ext>  ID document pictures
+//! requests/<pk>/documents/<uuid>/       meta.json, original, signed
+//! requests/<pk>/contract/               original.pdf, signed.pdf
+//! requests/<pk>/videoid/                evidences.json, pictures, video
+//! pki/                                  the local CA, issuing CA and TSA (pki module)
 //! ```
 
 mod files;
+mod images;
+mod metadata;
+mod requests;
+mod settings;
 mod tokens;
 
-pub use files::blocking;
+pub use files::{blocking, remove_dir};
+pub use images::{ImageInfo, ImageShelf};
+pub use metadata::{MetadataEntry, MetadataShelf};
+pub use requests::{RequestBook, RequestLock, parse_pk};
+pub use settings::SettingsFile;
 pub use tokens::{RaoToken, TokenBook};
 
 use std::path::Path;
@@ -23,8 +41,11 @@ use crate::error::Error;
 /// All persistent state of one sandbox.
 #[derive(Debug)]
 pub struct Store {
-    /// RAO tokens.
+    pub settings: SettingsFile,
     pub tokens: TokenBook,
+    pub metadata: MetadataShelf,
+    pub images: ImageShelf,
+    pub requests: RequestBook,
 }
 
 impl Store {
@@ -32,7 +53,11 @@ impl Store {
     pub fn open(root: &Path) -> Result<Self, Error> {
         std::fs::create_dir_all(root)?;
         Ok(Self {
+            settings: SettingsFile::open(root.join("settings.ini"))?,
             tokens: TokenBook::new(root.join("tokens.json")),
+            metadata: MetadataShelf::new(root.join("metadata")),
+            images: ImageShelf::new(root.join("images")),
+            requests: RequestBook::new(root.join("requests")),
         })
     }
 }

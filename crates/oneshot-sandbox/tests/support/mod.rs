@@ -1,9 +1,13 @@
-//! Shared by the sandbox's integration tests: a sandbox in a temp dir and a
-//! small HTTP helper that checks the spec's envelope.
+//! Shared by the sandbox's integration tests: a sandbox in a temp dir, HTTP
+//! helpers that check the spec's envelope, fixtures and a webhook receiver.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
-use oneshot_sandbox::{Sandbox, SandboxConfig};
+pub mod fixtures;
+pub mod webhook;
+
+use oneshot_sandbox::{DEMO_TOKEN, Sandbox, SandboxConfig};
 use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -46,6 +50,21 @@ impl TestSandbox {
         Reply::from(self.http.get(self.url(path)).send().await.unwrap()).await
     }
 
+    /// GET of a binary resource: status and bytes.
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, Option<String>, Vec<u8>) {
+        let response = self.http.get(self.url(path)).send().await.unwrap();
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned());
+        (
+            status,
+            content_type,
+            response.bytes().await.unwrap().to_vec(),
+        )
+    }
+
     pub async fn delete(&self, path: &str) -> Reply {
         Reply::from(self.http.delete(self.url(path)).send().await.unwrap()).await
     }
@@ -62,6 +81,22 @@ impl TestSandbox {
         .await
     }
 
+    pub async fn put_json(&self, path: &str, body: &Value) -> Reply {
+        Reply::from(
+            self.http
+                .put(self.url(path))
+                .json(body)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn post_empty(&self, path: &str) -> Reply {
+        Reply::from(self.http.post(self.url(path)).send().await.unwrap()).await
+    }
+
     pub async fn post_raw(&self, path: &str, body: &'static str) -> Reply {
         let request = self
             .http
@@ -70,6 +105,65 @@ impl TestSandbox {
             .body(body);
         Reply::from(request.send().await.unwrap()).await
     }
+
+    pub async fn post_form(&self, path: &str, form: Form) -> Reply {
+        Reply::from(
+            self.http
+                .post(self.url(path))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Creates a classic request with the demo token and returns its pk.
+    pub async fn create_request(&self) -> u64 {
+        let reply = self.post_form("/api/v1/request", request_form()).await;
+        reply.expect(201).as_u64().unwrap()
+    }
+
+    /// The latest OTP code the outbox holds for `pk`.
+    pub async fn latest_otp(&self, pk: u64) -> String {
+        let messages = self
+            .get(&format!("/sandbox/v1/messages?request={pk}"))
+            .await
+            .expect(200);
+        let last = messages.as_array().unwrap().last().expect("no OTP message");
+        last["code"].as_str().unwrap().to_owned()
+    }
+}
+
+/// A complete create-request form (demo token, identity, three ID pictures).
+pub fn request_form() -> Form {
+    Form::new()
+        .text("token", DEMO_TOKEN)
+        .text("profile", "PFnubeQAFCiudadano")
+        .text("given_name", "Łucja")
+        .text("surname_1", "Núñez")
+        .text("surname_2", "Żak")
+        .text("serial_number", "12345678Z")
+        .text("id_document_type", "IDC")
+        .text("id_document_country", "ES")
+        .text("email", "lucja@example.com")
+        .text("mobile_phone_number", "+34600123123")
+        .part(
+            "document_front",
+            image_part("front.png", fixtures::png(64, 40)),
+        )
+        .part(
+            "document_rear",
+            image_part("rear.jpg", fixtures::jpeg(64, 40)),
+        )
+        .part(
+            "document_owner",
+            image_part("owner.png", fixtures::png(30, 30)),
+        )
+}
+
+pub fn image_part(name: &str, bytes: Vec<u8>) -> Part {
+    Part::bytes(bytes).file_name(name.to_owned())
 }
 
 /// An answer in the spec's envelope.
@@ -83,7 +177,9 @@ pub struct Reply {
 impl Reply {
     pub async fn from(response: reqwest::Response) -> Self {
         let code = response.status();
-        let body: Value = response.json().await.unwrap();
+        let text = response.text().await.unwrap();
+        let body: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("HTTP {code}: body is not JSON ({e}): {text:?}"));
         let status = body["status"].as_str().unwrap().to_owned();
         assert!(
             status.starts_with(&code.as_u16().to_string()),

@@ -1,0 +1,94 @@
+//! One-time passwords: six random digits, valid five minutes, void after
+//! three wrong tries.
+//!
+//! Only a salted SHA-256 of the code is stored with the request, so the code
+//! itself is never written to disk; the sandbox's outbox (memory only) is the
+//! one place that shows it, like the user's phone would.
+
+use rand::Rng;
+use rand::rngs::OsRng;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+use crate::secret::Secret;
+
+/// How long a code stays valid.
+pub const OTP_VALIDITY: Duration = Duration::minutes(5);
+/// Wrong answers allowed before the code is void.
+pub const OTP_TRIES: u8 = 3;
+
+/// How the code reaches the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DeliveryMethod {
+    Sms,
+    Whatsapp,
+}
+
+impl DeliveryMethod {
+    pub fn parse(word: &str) -> Option<Self> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "sms" => Some(Self::Sms),
+            "whatsapp" => Some(Self::Whatsapp),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sms => "sms",
+            Self::Whatsapp => "whatsapp",
+        }
+    }
+}
+
+/// The stored, verifiable form of an outstanding code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingOtp {
+    salt: String,
+    hash: String,
+    #[serde(with = "time::serde::rfc3339")]
+    expires_at: OffsetDateTime,
+    tries_left: u8,
+    pub channel: DeliveryMethod,
+}
+
+impl PendingOtp {
+    /// Draws a new code; returns the stored form and the code for the outbox.
+    pub fn generate(channel: DeliveryMethod, now: OffsetDateTime) -> (Self, Secret) {
+        let code = format!("{:06}", OsRng.gen_range(0..1_000_000u32));
+        let salt = hex::encode(rand::random::<[u8; 16]>());
+        let hash = digest(&salt, &code);
+        let pending = Self {
+            salt,
+            hash,
+            expires_at: now + OTP_VALIDITY,
+            tries_left: OTP_TRIES,
+            channel,
+        };
+        (pending, Secret::new(code))
+    }
+}
+
+fn digest(salt: &str, code: &str) -> String {
+    hex::encode(
+        Sha256::new()
+            .chain_update(salt)
+            .chain_update(code)
+            .finalize(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_form_never_contains_the_code() {
+        let now = OffsetDateTime::now_utc();
+        let (otp, code) = PendingOtp::generate(DeliveryMethod::Sms, now);
+        let json = serde_json::to_string(&otp).unwrap();
+        assert!(!json.contains(code.expose()));
+    }
+}
