@@ -1,0 +1,126 @@
+// English catalog: the reference set of keys. Every catalog has exactly these keys.
+// Placeholders are written {name} and must appear in every translation of the key.
+export const en = {
+  'app.title': 'One-Shot Station',
+  'app.sandboxBanner':
+    'Embedded sandbox: test data only. Signatures made here have no legal value.',
+  'app.skipToContent': 'Skip to content',
+
+  'nav.label': 'Sections',
+  'nav.sign': 'Sign',
+  'nav.hashSign': 'Hash sign',
+  'nav.videoId': 'Video ID queue',
+  'nav.admin': 'Administration',
+  'nav.audit': 'Audit',
+  'nav.connection': 'Connection',
+
+  'language.label': 'Language',
+  'language.es': 'Español',
+  'language.en': 'English',
+  'language.pl': 'Polski',
+
+  'later.title': '{screen} arrives in a later release',
+  'later.body':
+    'This part of the station is still being built, so there is nothing to show here yet. The Connection screen works today: choose an Optimizer, test it and sign in.',
+  'later.goToConnection': 'Go to Connection',
+
+  'connection.title': 'Connection',
+  'connection.optimizer.heading': 'Optimizer',
+  'connection.mode.sandbox': 'Embedded sandbox (test data, no account needed)',
+  'connection.mode.remote': 'Remote Optimizer',
+  'connection.url.label': 'Optimizer URL',
+  'connection.url.placeholder': 'https://optimizer.example:8443',
+  'connection.ca.label': 'Private CA certificate (PEM, optional)',
+  'connection.clientCert.label': 'Client certificate (PEM, optional)',
+  'connection.clientKey.label': 'Client certificate private key (PEM)',
+  'connection.file.none': 'No file chosen',
+  'connection.file.pick': 'Choose file…',
+  'connection.file.clear': 'Remove',
+  'connection.file.filterPem': 'PEM files',
+  'connection.save': 'Save Optimizer',
+  'connection.saved': 'Optimizer saved.',
+  'connection.sandbox.stopped': 'Embedded sandbox: not running.',
+  'connection.sandbox.starting': 'Embedded sandbox: starting…',
+  'connection.sandbox.running': 'Embedded sandbox: running at {url}.',
+  'connection.sandbox.failed': 'Embedded sandbox: could not start ({reason}).',
+  'connection.test.heading': 'Connection test',
+  'connection.test.button': 'Test connection',
+  'connection.test.running': 'Testing…',
+  'connection.test.hello': 'Greeting',
+  'connection.test.name': 'Optimizer',
+  'connection.test.version': 'Version',
+  'connection.test.url': 'Address',
+
+  'signin.heading': 'RAO sign-in',
+  'signin.method.legend': 'Sign in',
+  'signin.method.token': 'With a token',
+  'signin.method.credentials': 'With username, password and PIN',
+  'signin.token.label': 'Token',
+  'signin.username.label': 'Username',
+  'signin.password.label': 'Password',
+  'signin.pin.label': 'PIN',
+  'signin.submit': 'Sign in',
+  'signin.signout': 'Sign out',
+  'signin.status.signedOut': 'No RAO is signed in.',
+  'signin.status.signedInToken': 'Signed in as RAO {username} with a token.',
+  'signin.status.signedInCredentials':
+    'Signed in as RAO {username} with username, password and PIN.',
+  'signin.vault.persistent': 'Password, PIN and token are kept in the system keyring.',
+  'signin.vault.sessionOnly':
+    'No system keyring is available ({reason}): password, PIN and token are kept for this session only and forgotten when the station closes.',
+
+  'tokens.heading': 'Tokens on this Optimizer',
+  'tokens.refresh': 'Refresh',
+  'tokens.notLoaded': 'Press Refresh to list the tokens.',
+  'tokens.empty': 'The Optimizer holds no tokens.',
+  'tokens.column.token': 'Token',
+  'tokens.column.username': 'RAO',
+  'tokens.column.password': 'Password',
+  'tokens.column.pin': 'PIN',
+  'tokens.column.inUse': 'Session',
+  'tokens.yes': 'Yes',
+  'tokens.no': 'No',
+  'tokens.inUse': 'In use',
+
+  'errorBanner.code': 'Code',
+  'errorBanner.dismiss': 'Dismiss',
+  'error.unknown': 'Unexpected error.',
+  'error.store.no_data_dir':
+    'The station has no data folder. Set ONESHOT_STATION_DATA_DIR and start it again.',
+  'error.store.data_dir': 'The station cannot use its data folder.',
+  'error.store.database': 'The station database failed.',
+  'error.store.migration': 'The station database could not be updated to this version.',
+  'error.store.corrupt': 'The station database holds data this version cannot read.',
+  'error.connection.invalid_url':
+    'The Optimizer URL is not valid. Use a form like https://optimizer.example:8443.',
+  'error.connection.incomplete_client_identity':
+    'A client certificate needs its private key, and a private key its certificate.',
+  'error.connection.unreadable_file': 'A certificate or key file cannot be read.',
+  'error.connection.invalid_tls_material':
+    'The CA certificate, client certificate or key is not usable PEM.',
+  'error.sandbox.start_failed': 'The embedded sandbox could not start.',
+  'error.optimizer.unreachable':
+    'The Optimizer cannot be reached. Check the URL, the network and the certificates.',
+  'error.optimizer.timeout': 'The Optimizer did not answer in time.',
+  'error.optimizer.connection_lost': 'The connection to the Optimizer broke off.',
+  'error.optimizer.forbidden': 'The Optimizer refused the request.',
+  'error.optimizer.not_found': 'The Optimizer does not know what was asked for.',
+  'error.optimizer.server_error': 'The Optimizer failed while answering.',
+  'error.optimizer.rejected': 'The Optimizer rejected the request.',
+  'error.optimizer.bad_answer': 'The Optimizer sent an answer the station cannot read.',
+  'error.optimizer.invalid_input': 'The request was not sent: some input is not valid.',
+  'error.optimizer.file': 'A local file could not be read or written.',
+  'error.optimizer.failed': 'The call to the Optimizer failed.',
+  'error.input.required': 'A required field is empty.',
+  'error.signin.unknown_token': 'The Optimizer does not know this token.',
+  'error.signin.invalid_credentials':
+    'The Optimizer refused this username, password or PIN.',
+  'error.signin.required': 'Sign in as RAO first.',
+  'error.vault.keyring': 'The system keyring failed.',
+  'error.internal.task': 'An internal task of the station failed.',
+  'error.ui.unexpected': 'The station answered in an unexpected way.',
+  'error.ui.dialog': 'The file could not be chosen.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalog = { readonly [K in MessageKey]: string };

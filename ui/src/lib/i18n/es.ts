@@ -1,0 +1,126 @@
+import type { Catalog } from './en';
+
+// Catálogo en español: mismas claves que en.ts.
+export const es: Catalog = {
+  'app.title': 'One-Shot Station',
+  'app.sandboxBanner':
+    'Sandbox integrado: solo datos de prueba. Las firmas hechas aquí no tienen validez legal.',
+  'app.skipToContent': 'Ir al contenido',
+
+  'nav.label': 'Secciones',
+  'nav.sign': 'Firmar',
+  'nav.hashSign': 'Firma de hash',
+  'nav.videoId': 'Cola de Video ID',
+  'nav.admin': 'Administración',
+  'nav.audit': 'Auditoría',
+  'nav.connection': 'Conexión',
+
+  'language.label': 'Idioma',
+  'language.es': 'Español',
+  'language.en': 'English',
+  'language.pl': 'Polski',
+
+  'later.title': '{screen} llegará en una próxima versión',
+  'later.body':
+    'Esta parte de la estación aún se está construyendo, así que todavía no hay nada que mostrar. La pantalla de Conexión ya funciona: elija un Optimizer, pruébelo e inicie sesión.',
+  'later.goToConnection': 'Ir a Conexión',
+
+  'connection.title': 'Conexión',
+  'connection.optimizer.heading': 'Optimizer',
+  'connection.mode.sandbox': 'Sandbox integrado (datos de prueba, sin cuenta)',
+  'connection.mode.remote': 'Optimizer remoto',
+  'connection.url.label': 'URL del Optimizer',
+  'connection.url.placeholder': 'https://optimizer.ejemplo:8443',
+  'connection.ca.label': 'Certificado de CA privada (PEM, opcional)',
+  'connection.clientCert.label': 'Certificado de cliente (PEM, opcional)',
+  'connection.clientKey.label': 'Clave privada del certificado de cliente (PEM)',
+  'connection.file.none': 'Ningún archivo elegido',
+  'connection.file.pick': 'Elegir archivo…',
+  'connection.file.clear': 'Quitar',
+  'connection.file.filterPem': 'Archivos PEM',
+  'connection.save': 'Guardar Optimizer',
+  'connection.saved': 'Optimizer guardado.',
+  'connection.sandbox.stopped': 'Sandbox integrado: detenido.',
+  'connection.sandbox.starting': 'Sandbox integrado: arrancando…',
+  'connection.sandbox.running': 'Sandbox integrado: en marcha en {url}.',
+  'connection.sandbox.failed': 'Sandbox integrado: no pudo arrancar ({reason}).',
+  'connection.test.heading': 'Prueba de conexión',
+  'connection.test.button': 'Probar conexión',
+  'connection.test.running': 'Probando…',
+  'connection.test.hello': 'Saludo',
+  'connection.test.name': 'Optimizer',
+  'connection.test.version': 'Versión',
+  'connection.test.url': 'Dirección',
+
+  'signin.heading': 'Inicio de sesión del operador (RAO)',
+  'signin.method.legend': 'Iniciar sesión',
+  'signin.method.token': 'Con un token',
+  'signin.method.credentials': 'Con usuario, contraseña y PIN',
+  'signin.token.label': 'Token',
+  'signin.username.label': 'Usuario',
+  'signin.password.label': 'Contraseña',
+  'signin.pin.label': 'PIN',
+  'signin.submit': 'Iniciar sesión',
+  'signin.signout': 'Cerrar sesión',
+  'signin.status.signedOut': 'Ningún operador ha iniciado sesión.',
+  'signin.status.signedInToken': 'Sesión iniciada como operador {username} con un token.',
+  'signin.status.signedInCredentials':
+    'Sesión iniciada como operador {username} con usuario, contraseña y PIN.',
+  'signin.vault.persistent':
+    'La contraseña, el PIN y el token se guardan en el llavero del sistema.',
+  'signin.vault.sessionOnly':
+    'No hay llavero del sistema disponible ({reason}): la contraseña, el PIN y el token se guardan solo durante esta sesión y se olvidan al cerrar la estación.',
+
+  'tokens.heading': 'Tokens de este Optimizer',
+  'tokens.refresh': 'Actualizar',
+  'tokens.notLoaded': 'Pulse Actualizar para ver los tokens.',
+  'tokens.empty': 'El Optimizer no tiene tokens.',
+  'tokens.column.token': 'Token',
+  'tokens.column.username': 'Operador',
+  'tokens.column.password': 'Contraseña',
+  'tokens.column.pin': 'PIN',
+  'tokens.column.inUse': 'Sesión',
+  'tokens.yes': 'Sí',
+  'tokens.no': 'No',
+  'tokens.inUse': 'En uso',
+
+  'errorBanner.code': 'Código',
+  'errorBanner.dismiss': 'Cerrar',
+  'error.unknown': 'Error inesperado.',
+  'error.store.no_data_dir':
+    'La estación no tiene carpeta de datos. Defina ONESHOT_STATION_DATA_DIR y vuelva a iniciarla.',
+  'error.store.data_dir': 'La estación no puede usar su carpeta de datos.',
+  'error.store.database': 'Ha fallado la base de datos de la estación.',
+  'error.store.migration': 'La base de datos de la estación no pudo actualizarse a esta versión.',
+  'error.store.corrupt': 'La base de datos contiene datos que esta versión no puede leer.',
+  'error.connection.invalid_url':
+    'La URL del Optimizer no es válida. Use una forma como https://optimizer.ejemplo:8443.',
+  'error.connection.incomplete_client_identity':
+    'Un certificado de cliente necesita su clave privada, y una clave privada su certificado.',
+  'error.connection.unreadable_file': 'No se puede leer un archivo de certificado o de clave.',
+  'error.connection.invalid_tls_material':
+    'El certificado de CA, el certificado de cliente o la clave no son un PEM utilizable.',
+  'error.sandbox.start_failed': 'El sandbox integrado no pudo arrancar.',
+  'error.optimizer.unreachable':
+    'No se puede contactar con el Optimizer. Revise la URL, la red y los certificados.',
+  'error.optimizer.timeout': 'El Optimizer no respondió a tiempo.',
+  'error.optimizer.connection_lost': 'Se cortó la conexión con el Optimizer.',
+  'error.optimizer.forbidden': 'El Optimizer denegó la petición.',
+  'error.optimizer.not_found': 'El Optimizer no conoce lo que se ha pedido.',
+  'error.optimizer.server_error': 'El Optimizer falló al responder.',
+  'error.optimizer.rejected': 'El Optimizer rechazó la petición.',
+  'error.optimizer.bad_answer':
+    'El Optimizer envió una respuesta que la estación no puede leer.',
+  'error.optimizer.invalid_input': 'La petición no se envió: algún dato no es válido.',
+  'error.optimizer.file': 'No se pudo leer o escribir un archivo local.',
+  'error.optimizer.failed': 'Falló la llamada al Optimizer.',
+  'error.input.required': 'Falta un campo obligatorio.',
+  'error.signin.unknown_token': 'El Optimizer no conoce este token.',
+  'error.signin.invalid_credentials':
+    'El Optimizer rechazó este usuario, contraseña o PIN.',
+  'error.signin.required': 'Inicie sesión como operador primero.',
+  'error.vault.keyring': 'Ha fallado el llavero del sistema.',
+  'error.internal.task': 'Ha fallado una tarea interna de la estación.',
+  'error.ui.unexpected': 'La estación respondió de forma inesperada.',
+  'error.ui.dialog': 'No se pudo elegir el archivo.',
+};
