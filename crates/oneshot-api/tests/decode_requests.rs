@@ -267,3 +267,29 @@ async fn external_authentication_fields_are_sent() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn a_lost_sign_answer_is_resolved_by_asking_the_status() {
+    let server = serve_raw(|hit, _| match hit {
+        1 => {
+            let page = "<html><body><h1>504 Gateway Time-out</h1></body></html>";
+            format!(
+                "HTTP/1.1 504 Gateway Time-out\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            )
+            .into_bytes()
+        }
+        _ => json_answer(200, r#"{"status":"200 OK","details":{"pk":5,"status":"ISSUED"}}"#),
+    })
+    .await;
+    let client = client(&server.base_url);
+    let error = client
+        .requests()
+        .sign(5, &SignOptions::with_otp("123456"))
+        .await
+        .unwrap_err();
+    assert!(error.outcome_unknown());
+    assert_eq!(server.hits(), 1, "sign is never repeated");
+    let status = client.requests().status(5).await.unwrap();
+    assert!(status.is_signed());
+}
