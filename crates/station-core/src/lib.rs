@@ -1,1 +1,29 @@
 //! The officer's domain: workflows, vault, audit trail and verification.
+//!
+//! No Tauri here: the desktop shell (`oneshot-station`) is a thin layer of commands
+//! over [`Station`]. Types the UI receives derive [`ts_rs::TS`] so the shell can
+//! generate their TypeScript declarations.
+
+mod connection;
+mod data_dir;
+mod error;
+mod optimizer;
+mod sandbox_host;
+mod station;
+mod store;
+mod vault;
+
+pub use connection::{
+    ConnectionOverview, ConnectionReport, ConnectionService, RaoSession, SignIn, SignInMethod,
+    TokenSummary,
+};
+pub use data_dir::{DATA_DIR_ENV, DataDir};
+pub use error::{ERROR_CODES, Error, Result};
+pub use optimizer::{OptimizerProfile, RemoteOptimizer};
+pub use sandbox_host::{EmbeddedSandbox, SandboxStatus};
+pub use station::Station;
+pub use store::{ProfileId, Profiles, Sessions, Store};
+pub use vault::{KEYRING_SERVICE, SecretKind, Vault, VaultStatus};
+
+/// The `User-Agent` the station sends to Optimizers.
+pub(crate) const USER_AGENT: &str = concat!("oneshot-station/", env!("CARGO_PKG_VERSION"));

@@ -1,0 +1,269 @@
+//! The one error type of the station's domain, with a stable code per case for the UI.
+
+use std::path::PathBuf;
+
+use oneshot_api::TransportKind;
+
+/// Everything that can go wrong in the station's domain.
+///
+/// Messages never carry a secret: the client's errors drop URLs (a token can be
+/// part of one) and the vault's errors name the kind of secret, never its value.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Neither `ONESHOT_STATION_DATA_DIR` nor a platform data directory is known.
+    #[error("no data directory: set ONESHOT_STATION_DATA_DIR")]
+    NoDataDir,
+
+    /// The data directory cannot be created or used.
+    #[error("data directory {path}: {source}")]
+    DataDir {
+        /// The directory.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+
+    /// The station's SQLite database failed.
+    #[error("station database: {0}")]
+    Database(#[from] rusqlite::Error),
+
+    /// The station's database schema could not be brought up to date.
+    #[error("station database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    /// A row of the station's database holds something this version cannot read.
+    #[error("station database holds an unreadable value: {0}")]
+    CorruptStore(String),
+
+    /// The remote Optimizer URL is not an `http(s)://host[:port][/prefix]` URL.
+    #[error("invalid Optimizer URL: {0}")]
+    InvalidOptimizerUrl(String),
+
+    /// A client certificate was given without its private key, or the reverse.
+    #[error("a client certificate needs its private key, and a private key its certificate")]
+    IncompleteClientIdentity,
+
+    /// A CA, client certificate or key file cannot be read.
+    #[error("cannot read {path}: {source}")]
+    UnreadableFile {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+
+    /// The embedded sandbox Optimizer failed to start.
+    #[error("embedded sandbox: {0}")]
+    Sandbox(#[from] oneshot_sandbox::Error),
+
+    /// A call to the Optimizer failed.
+    #[error(transparent)]
+    Optimizer(#[from] oneshot_api::Error),
+
+    /// A required field was left empty.
+    #[error("{0} is required")]
+    MissingInput(&'static str),
+
+    /// The Optimizer does not know the token given to sign in.
+    #[error("the Optimizer does not know this token")]
+    UnknownToken,
+
+    /// The Optimizer refused the RAO's username, password or PIN.
+    #[error("the Optimizer refused these RAO credentials")]
+    InvalidCredentials,
+
+    /// The action needs a signed-in RAO.
+    #[error("no RAO is signed in")]
+    NotSignedIn,
+
+    /// The OS keyring failed while it was reachable.
+    #[error("keyring: {0}")]
+    Keyring(#[from] keyring::Error),
+
+    /// A background task died (panicked or was cancelled).
+    #[error("background task failed: {0}")]
+    Task(String),
+}
+
+/// Every code [`Error::code`] can answer, so the UI can hold a message for each.
+pub const ERROR_CODES: &[&str] = &[
+    "store.no_data_dir",
+    "store.data_dir",
+    "store.database",
+    "store.migration",
+    "store.corrupt",
+    "connection.invalid_url",
+    "connection.incomplete_client_identity",
+    "connection.unreadable_file",
+    "connection.invalid_tls_material",
+    "sandbox.start_failed",
+    "optimizer.unreachable",
+    "optimizer.timeout",
+    "optimizer.connection_lost",
+    "optimizer.forbidden",
+    "optimizer.not_found",
+    "optimizer.server_error",
+    "optimizer.rejected",
+    "optimizer.bad_answer",
+    "optimizer.invalid_input",
+    "optimizer.file",
+    "optimizer.failed",
+    "input.required",
+    "signin.unknown_token",
+    "signin.invalid_credentials",
+    "signin.required",
+    "vault.keyring",
+    "internal.task",
+];
+
+/// Result with the station's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable, dotted code for this kind of failure. The UI picks its localized
+    /// message by this code, so a code never changes meaning once released.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NoDataDir => "store.no_data_dir",
+            Self::DataDir { .. } => "store.data_dir",
+            Self::Database(_) => "store.database",
+            Self::Migration(_) => "store.migration",
+            Self::CorruptStore(_) => "store.corrupt",
+            Self::InvalidOptimizerUrl(_) => "connection.invalid_url",
+            Self::IncompleteClientIdentity => "connection.incomplete_client_identity",
+            Self::UnreadableFile { .. } => "connection.unreadable_file",
+            Self::Sandbox(_) => "sandbox.start_failed",
+            Self::Optimizer(error) => optimizer_code(error),
+            Self::MissingInput(_) => "input.required",
+            Self::UnknownToken => "signin.unknown_token",
+            Self::InvalidCredentials => "signin.invalid_credentials",
+            Self::NotSignedIn => "signin.required",
+            Self::Keyring(_) => "vault.keyring",
+            Self::Task(_) => "internal.task",
+        }
+    }
+
+    /// Facts that help the officer or support act on the failure: the server's
+    /// `details`, the file or field at fault. Never a secret.
+    pub fn details(&self) -> Option<String> {
+        match self {
+            Self::DataDir { path, .. } | Self::UnreadableFile { path, .. } => {
+                Some(path.display().to_string())
+            }
+            Self::InvalidOptimizerUrl(reason) => Some(reason.clone()),
+            Self::MissingInput(field) => Some((*field).to_owned()),
+            Self::Optimizer(error) => Some(match (error.http_status(), error.details()) {
+                (Some(status), Some(details)) => format!("HTTP {status}: {details}"),
+                _ => error.to_string(),
+            }),
+            Self::Sandbox(error) => Some(error.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn optimizer_code(error: &oneshot_api::Error) -> &'static str {
+    use oneshot_api::Error as Api;
+    match error {
+        Api::Transport { kind, .. } => match kind {
+            TransportKind::Connect => "optimizer.unreachable",
+            TransportKind::Timeout => "optimizer.timeout",
+            TransportKind::Reset => "optimizer.connection_lost",
+        },
+        Api::Api { http_status, .. } => match http_status {
+            401 | 403 => "optimizer.forbidden",
+            404 => "optimizer.not_found",
+            500..=599 => "optimizer.server_error",
+            _ => "optimizer.rejected",
+        },
+        Api::Decode { .. } => "optimizer.bad_answer",
+        Api::InvalidInput(_) => "optimizer.invalid_input",
+        Api::Config(_) => "connection.invalid_tls_material",
+        Api::Io { .. } => "optimizer.file",
+        // The client's error may grow; an unknown case still gets a stable code.
+        _ => "optimizer.failed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn io() -> std::io::Error {
+        std::io::Error::other("disk on fire")
+    }
+
+    fn api(http_status: u16) -> Error {
+        Error::Optimizer(oneshot_api::Error::Api {
+            operation: "hello",
+            http_status,
+            status: http_status.to_string(),
+            details: oneshot_api::Details::Text("no".into()),
+        })
+    }
+
+    /// One error of each kind (transport failures need a real socket; the connection
+    /// tests cover `optimizer.unreachable`).
+    fn samples() -> Vec<Error> {
+        vec![
+            Error::NoDataDir,
+            Error::DataDir {
+                path: "/d".into(),
+                source: io(),
+            },
+            Error::Database(rusqlite::Error::QueryReturnedNoRows),
+            Error::CorruptStore("x".into()),
+            Error::InvalidOptimizerUrl("x".into()),
+            Error::IncompleteClientIdentity,
+            Error::UnreadableFile {
+                path: "/f".into(),
+                source: io(),
+            },
+            Error::Sandbox(oneshot_sandbox::Error::Task("x".into())),
+            api(403),
+            api(404),
+            api(500),
+            api(409),
+            Error::Optimizer(oneshot_api::Error::Decode {
+                operation: "hello",
+                http_status: 200,
+                reason: "x".into(),
+                excerpt: "<html>".into(),
+            }),
+            Error::Optimizer(oneshot_api::Error::InvalidInput("x".into())),
+            Error::Optimizer(oneshot_api::Error::Config("bad PEM".into())),
+            Error::MissingInput("token"),
+            Error::UnknownToken,
+            Error::InvalidCredentials,
+            Error::NotSignedIn,
+            Error::Keyring(keyring::Error::NoEntry),
+            Error::Task("x".into()),
+        ]
+    }
+
+    #[test]
+    fn every_code_is_listed_and_dotted_snake_case() {
+        for error in samples() {
+            let code = error.code();
+            assert!(
+                ERROR_CODES.contains(&code),
+                "{code} is missing from ERROR_CODES"
+            );
+        }
+        for code in ERROR_CODES {
+            assert!(
+                code.split('.').count() == 2
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.'),
+                "{code}"
+            );
+        }
+    }
+
+    #[test]
+    fn details_name_the_field_not_a_secret() {
+        assert_eq!(Error::MissingInput("pin").details().as_deref(), Some("pin"));
+        assert_eq!(Error::UnknownToken.details(), None);
+    }
+}
