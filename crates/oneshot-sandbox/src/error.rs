@@ -54,4 +54,46 @@ pub enum Error {
     /// Images named by the sign options that do not exist, keyed by document uid (HTTP 404).
     #[error("missing signature images: {0:?}")]
     MissingImages(std::collections::BTreeMap<String, String>),
+
+    // --- PKI and PDF (sandbox-pki) ---
+    /// The uploaded PDF is encrypted; the sandbox signs only unencrypted PDFs (HTTP 415).
+    #[error("the PDF is encrypted: remove its password protection before signing")]
+    EncryptedPdf,
+
+    /// The uploaded file is not a PDF the sandbox can read (HTTP 400).
+    #[error("malformed PDF: {0}")]
+    MalformedPdf(String),
+
+    /// The visible-signature options do not fit the document (HTTP 400).
+    #[error("invalid signature appearance: {0}")]
+    InvalidSignatureAppearance(String),
+
+    /// The hash file JSON is missing a field or carries an inconsistent digest (HTTP 400).
+    #[error("invalid hash file: {0}")]
+    InvalidHashFile(String),
+
+    /// The signer's identity cannot go into a certificate as given (HTTP 400).
+    #[error("invalid signer identity: {0}")]
+    InvalidSignerIdentity(String),
+
+    /// The certificate profile is not one the sandbox issues (HTTP 400).
+    #[error("unknown certificate profile {0:?}")]
+    UnknownCertificateProfile(String),
+
+    /// Metadata for the signed attributes is unusable, e.g. a malformed OID (HTTP 400).
+    #[error("invalid signature metadata: {0}")]
+    InvalidMetadata(String),
+
+    /// The sandbox CA material in the data directory is unreadable or inconsistent (HTTP 500).
+    #[error("sandbox CA files in {path}: {reason}")]
+    CorruptAuthority {
+        /// The file or directory at fault.
+        path: std::path::PathBuf,
+        /// What is wrong with it.
+        reason: String,
+    },
+
+    /// Building a certificate, CMS structure or PDF failed inside the sandbox (HTTP 500).
+    #[error("internal signing error: {0}")]
+    Signing(String),
 }

@@ -13,6 +13,8 @@ mod media;
 mod notify;
 mod otp;
 mod outbox;
+pub mod pdf;
+pub mod pki;
 mod rao;
 mod sandbox;
 mod secret;
