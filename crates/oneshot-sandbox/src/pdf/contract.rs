@@ -58,10 +58,11 @@ pub struct ContractData {
 const PAGE_WIDTH: f32 = 595.28;
 const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN_X: f32 = 64.0;
-const MARGIN_TOP: f32 = 72.0;
-const MARGIN_BOTTOM: f32 = 80.0;
-const BODY_SIZE: f32 = 9.5;
-const LABEL_COLUMN: f32 = 150.0;
+const MARGIN_TOP: f32 = 64.0;
+const MARGIN_BOTTOM: f32 = 72.0;
+const BODY_SIZE: f32 = 9.0;
+const LINE_HEIGHT: f32 = 1.3;
+const CLAUSE_INDENT: f32 = 22.0;
 
 /// Builds the contract PDF (one or two A4 pages).
 pub fn service_contract(data: &ContractData) -> Result<Vec<u8>, Error> {
@@ -71,13 +72,23 @@ pub fn service_contract(data: &ContractData) -> Result<Vec<u8>, Error> {
     layout.paragraph(text.title, FontWeight::Bold, 20.0, 0.0);
     layout.paragraph(text.subtitle, FontWeight::Regular, 11.0, 4.0);
     layout.rule();
-    layout.paragraph(text.sandbox_notice, FontWeight::Bold, 8.5, 10.0);
+    layout.paragraph(text.sandbox_notice, FontWeight::Bold, 8.0, 8.0);
 
-    layout.paragraph(text.parties_heading, FontWeight::Bold, 12.0, 14.0);
+    layout.fit_labels(&[
+        text.provider_label,
+        text.registration_authority,
+        text.full_name,
+        text.id_number,
+        text.email,
+        text.phone,
+        text.profile,
+        text.date,
+    ]);
+    layout.paragraph(text.parties_heading, FontWeight::Bold, 12.0, 12.0);
     layout.field(text.provider_label, text.provider);
     layout.field(text.registration_authority, &data.registration_authority);
 
-    layout.paragraph(text.subscriber_heading, FontWeight::Bold, 12.0, 14.0);
+    layout.paragraph(text.subscriber_heading, FontWeight::Bold, 12.0, 12.0);
     let profile = match data.profile.as_str() {
         "PFnubeQAFCiudadano" => format!("{} — {}", data.profile, text.qualified_profile),
         "PFnubeNC" => format!("{} — {}", data.profile, text.normalized_profile),
@@ -99,7 +110,7 @@ pub fn service_contract(data: &ContractData) -> Result<Vec<u8>, Error> {
         layout.field(label, value);
     }
 
-    layout.paragraph(text.terms_heading, FontWeight::Bold, 12.0, 14.0);
+    layout.paragraph(text.terms_heading, FontWeight::Bold, 12.0, 12.0);
     for (number, clause) in text.clauses.iter().enumerate() {
         layout.numbered(number + 1, clause);
     }
@@ -120,6 +131,8 @@ struct Layout {
     bold: FontSubset,
     pages: Vec<String>,
     y: f32,
+    /// Where field values start, right of the widest label.
+    label_column: f32,
 }
 
 impl Layout {
@@ -129,7 +142,17 @@ impl Layout {
             bold: FontSubset::new(FontWeight::Bold)?,
             pages: vec![String::new()],
             y: PAGE_HEIGHT - MARGIN_TOP,
+            label_column: 150.0,
         })
+    }
+
+    /// Sizes the label column to the widest label (within sensible bounds).
+    fn fit_labels(&mut self, labels: &[&str]) {
+        let widest = labels
+            .iter()
+            .map(|l| self.bold.width(l, BODY_SIZE))
+            .fold(0.0_f32, f32::max);
+        self.label_column = (widest + 12.0).clamp(110.0, 220.0);
     }
 
     fn font(&self, weight: FontWeight) -> &FontSubset {
@@ -191,43 +214,37 @@ impl Layout {
     fn paragraph(&mut self, text: &str, weight: FontWeight, size: f32, space_before: f32) {
         self.y -= space_before;
         for line in self.wrap(text, weight, size, PAGE_WIDTH - 2.0 * MARGIN_X) {
-            self.advance(size * 1.35);
+            self.advance(size * LINE_HEIGHT);
             self.show(MARGIN_X, weight, size, &line);
         }
     }
 
     fn field(&mut self, label: &str, value: &str) {
-        let lines = self.wrap(
-            value,
-            FontWeight::Regular,
-            BODY_SIZE,
-            PAGE_WIDTH - 2.0 * MARGIN_X - LABEL_COLUMN,
-        );
-        for (i, line) in lines.iter().enumerate() {
-            self.advance(BODY_SIZE * 1.45);
-            if i == 0 {
+        let value_width = PAGE_WIDTH - 2.0 * MARGIN_X - self.label_column;
+        let labels = self.wrap(label, FontWeight::Bold, BODY_SIZE, self.label_column - 8.0);
+        let values = self.wrap(value, FontWeight::Regular, BODY_SIZE, value_width);
+        for i in 0..labels.len().max(values.len()) {
+            self.advance(BODY_SIZE * (LINE_HEIGHT + 0.1));
+            if let Some(label) = labels.get(i) {
                 self.show(MARGIN_X, FontWeight::Bold, BODY_SIZE, label);
             }
-            self.show(
-                MARGIN_X + LABEL_COLUMN,
-                FontWeight::Regular,
-                BODY_SIZE,
-                line,
-            );
+            if let Some(value) = values.get(i) {
+                self.show(
+                    MARGIN_X + self.label_column,
+                    FontWeight::Regular,
+                    BODY_SIZE,
+                    value,
+                );
+            }
         }
     }
 
     fn numbered(&mut self, number: usize, clause: &str) {
-        let indent = 16.0;
-        self.y -= 4.0;
-        let lines = self.wrap(
-            clause,
-            FontWeight::Regular,
-            BODY_SIZE,
-            PAGE_WIDTH - 2.0 * MARGIN_X - indent,
-        );
+        self.y -= 3.0;
+        let width = PAGE_WIDTH - 2.0 * MARGIN_X - CLAUSE_INDENT;
+        let lines = self.wrap(clause, FontWeight::Regular, BODY_SIZE, width);
         for (i, line) in lines.iter().enumerate() {
-            self.advance(BODY_SIZE * 1.35);
+            self.advance(BODY_SIZE * LINE_HEIGHT);
             if i == 0 {
                 self.show(
                     MARGIN_X,
@@ -236,7 +253,12 @@ impl Layout {
                     &format!("3.{number}"),
                 );
             }
-            self.show(MARGIN_X + indent, FontWeight::Regular, BODY_SIZE, line);
+            self.show(
+                MARGIN_X + CLAUSE_INDENT,
+                FontWeight::Regular,
+                BODY_SIZE,
+                line,
+            );
         }
     }
 
@@ -263,7 +285,7 @@ impl Layout {
             let encoded = self.regular.encode(&footer);
             let _ = writeln!(
                 self.pages[index],
-                "BT /F1 7 Tf 0.4 g {} 40 Td {notice} Tj ET\nBT /F1 8 Tf 0 g {} 40 Td {encoded} Tj ET",
+                "BT /F1 7 Tf 0.4 g {} 50 Td {notice} Tj ET\nBT /F1 8 Tf 0 g {} 36 Td {encoded} Tj ET",
                 num(MARGIN_X),
                 num(PAGE_WIDTH - MARGIN_X - width),
             );
