@@ -21,10 +21,19 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+interface AppSecurity {
+  csp: Record<string, string>;
+  freezePrototype?: boolean;
+}
+
+function appSecurity(): AppSecurity {
+  const config = JSON.parse(readFileSync(join(ui, '../src-tauri/tauri.conf.json'), 'utf8'));
+  return config.app.security as AppSecurity;
+}
+
 /** The CSP of tauri.conf.json, with the IPC origins (mocked here) left out. */
 function appCsp(): string {
-  const config = JSON.parse(readFileSync(join(ui, '../src-tauri/tauri.conf.json'), 'utf8'));
-  const directives = config.app.security.csp as Record<string, string>;
+  const directives = appSecurity().csp;
   return Object.entries(directives)
     .filter(([name]) => name !== 'connect-src')
     .map(([name, value]) => `${name} ${value}`)
@@ -122,6 +131,10 @@ export async function openStation(
       return { ok: false, error };
     }
   });
+  // Like the app's webview: Object.prototype frozen before any page script runs.
+  if (appSecurity().freezePrototype) {
+    await page.addInitScript({ content: 'Object.freeze(Object.prototype);' });
+  }
   await page.addInitScript({ content: shim });
   await page.goto(url);
   return {
