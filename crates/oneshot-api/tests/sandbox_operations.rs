@@ -4,75 +4,17 @@
 
 #[path = "support/sandbox.rs"]
 mod sandbox;
+#[path = "support/workflow.rs"]
+mod workflow;
 
 use base64::Engine;
 use oneshot_api::{
-    AsyncMode, Client, DeliveryMethod, EvidenceImages, Evidences, FileSize, FileSource,
-    IdDocumentType, NewSignatureRequest, NewVideoIdRequest, OcrData, RaoCredentials, RequestStatus,
-    RequestUpdate, SecurityChecks, SignatureMetadata, Signer, SimilarityLevel, TsaSettings,
+    AsyncMode, Client, DeliveryMethod, FileSize, FileSource, RaoCredentials, RequestStatus,
+    RequestUpdate, SignatureMetadata, TsaSettings,
 };
-
-/// A valid 1×1 PNG.
-const PNG: &[u8] = &[
-    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
-    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
-    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
-    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
-    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
-];
-
-/// The start of an MP4 file (an `ftyp` box) and some payload.
-fn mp4() -> Vec<u8> {
-    let mut video = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom".to_vec();
-    video.extend(std::iter::repeat_n(0x5Au8, 50_000));
-    video
-}
-
-fn signer() -> Signer {
-    Signer {
-        given_name: "Lucía".into(),
-        surname_1: "Pérez".into(),
-        surname_2: Some("Ortega".into()),
-        id_document_type: Some(IdDocumentType::IdentityCard),
-        id_document_country: Some("ES".into()),
-        serial_number: "00000023T".into(),
-        email: "lucia.perez@example.org".into(),
-        mobile_phone_number: "+34600111222".into(),
-    }
-}
-
-fn classic_request() -> NewSignatureRequest {
-    let mut request =
-        NewSignatureRequest::new(RaoCredentials::token(sandbox::demo_token()), signer());
-    request.images.document_front = Some(FileSource::memory("front.png", PNG));
-    request.images.document_rear = Some(FileSource::memory("rear.png", PNG));
-    request.images.document_owner = Some(FileSource::memory("owner.png", PNG));
-    request
-}
-
-async fn latest_otp(base_url: &str, pk: u64) -> Option<String> {
-    let url = format!("{base_url}/sandbox/v1/messages?request={pk}");
-    let messages: serde_json::Value = reqwest::get(url).await.unwrap().json().await.unwrap();
-    messages["details"]
-        .as_array()?
-        .iter()
-        .rev()
-        .find_map(|message| message["code"].as_str().map(str::to_owned))
-}
-
-async fn complete_session(base_url: &str, pk: u64, outcome: &str) {
-    let answer = reqwest::Client::new()
-        .post(format!("{base_url}/sandbox/v1/videoid/{pk}/complete"))
-        .json(&serde_json::json!({ "outcome": outcome }))
-        .send()
-        .await
-        .unwrap();
-    assert!(
-        answer.status().is_success(),
-        "{}",
-        answer.text().await.unwrap()
-    );
-}
+use workflow::{
+    PNG, classic_request, complete_session, full_evidences, latest_otp, mp4, videoid_request,
+};
 
 #[tokio::test]
 async fn settings_read_and_update() {
@@ -239,15 +181,6 @@ async fn asynchronous_request_reports_its_stage() {
     running.stop().await;
 }
 
-fn videoid_request() -> NewVideoIdRequest {
-    NewVideoIdRequest {
-        mobile_phone_number: "+34600111222".into(),
-        email: "lucia.perez@example.org".into(),
-        videoid_mode: Some(1),
-        ..NewVideoIdRequest::default()
-    }
-}
-
 #[tokio::test]
 async fn videoid_eidas_review_update_and_approve() {
     let running = sandbox::start().await;
@@ -353,37 +286,7 @@ async fn videoid_external_evidences_video_and_approve() {
         .await
         .unwrap()
         .request_pk;
-    let picture = base64::engine::general_purpose::STANDARD.encode(PNG);
-    let mut evidences = Evidences::default();
-    evidences.acceptance.description = Some("Accepted terms and privacy policy".into());
-    evidences.acceptance.ip = Some("192.0.2.10".into());
-    evidences.acceptance.date = Some(serde_json::json!(1_770_000_000_000u64));
-    evidences.videoid_data.images = EvidenceImages {
-        document_front: Some(picture.clone()),
-        document_rear: Some(picture.clone()),
-        document_photo: Some(picture.clone()),
-        document_owner: Some(picture),
-    };
-    evidences.videoid_data.ocr_data = OcrData {
-        given_name: "Lucía".into(),
-        surname_1: "Pérez".into(),
-        surname_2: Some("Ortega".into()),
-        serial_number: "00000023T".into(),
-        mobile_phone_number: Some("+34600111222".into()),
-        email: Some("lucia.perez@example.org".into()),
-        id_document_type: Some(IdDocumentType::IdentityCard),
-        id_document_country: Some("ES".into()),
-    };
-    evidences.videoid_data.security_checks = SecurityChecks {
-        otp_validation: Some(true),
-        documents_match: Some(true),
-        data_integrity: Some(true),
-        document_notcopy: Some(true),
-        document_notexpired: Some(true),
-        document_notunderage: Some(true),
-        liveliness: Some(true),
-    };
-    evidences.videoid_data.similarity_level = Some(SimilarityLevel::Word("high".into()));
+    let evidences = full_evidences();
     client
         .videoid()
         .upload_evidences(pk, &evidences)
