@@ -63,6 +63,8 @@ pub struct Call<T, K = Repeatable> {
     retry: RetryPolicy,
     decoder: Decoder<T>,
     invalid: Option<Error>,
+    /// What a JSON 404 means for lists the Optimizer reports as "not found" when empty.
+    not_found: Option<fn() -> T>,
     kind: PhantomData<fn() -> K>,
 }
 
@@ -100,6 +102,7 @@ impl<T: Send + 'static, K> Call<T, K> {
             retry: client.options().retry_policy(),
             decoder,
             invalid,
+            not_found: None,
             kind: PhantomData,
         }
     }
@@ -180,6 +183,15 @@ impl<T: Send + 'static, K> Call<T, K> {
                     (answer.await, retry_after)
                 }
             };
+            if let (
+                Some(empty),
+                Err(Error::Api {
+                    http_status: 404, ..
+                }),
+            ) = (self.not_found, &outcome)
+            {
+                return Ok(empty());
+            }
             match outcome {
                 Err(error) if error.is_retryable() && attempt < self.retry.max_attempts() => {
                     attempt += 1;
@@ -205,6 +217,14 @@ impl<T: Send + 'static, K> Call<T, K> {
                 }
             }
         }
+    }
+}
+
+impl<T: Default + Send + 'static, K> Call<T, K> {
+    /// Answers `T::default()` (an empty list) when the Optimizer says 404 in JSON.
+    pub(crate) fn empty_when_not_found(mut self) -> Self {
+        self.not_found = Some(T::default);
+        self
     }
 }
 

@@ -78,7 +78,8 @@ impl Metadata<'_> {
         .rejecting(problem)
     }
 
-    /// `GET /metadata`: every entry, ordered by uid.
+    /// `GET /metadata`: every entry, ordered by uid; empty when the Optimizer
+    /// answers its "Metadata not found on disk" 404.
     pub fn list(&self) -> Call<Vec<StoredMetadata>> {
         Call::new(
             self.client,
@@ -95,6 +96,7 @@ impl Metadata<'_> {
                 },
             ),
         )
+        .empty_when_not_found()
     }
 
     /// `GET /metadata/{uid}`: one entry.

@@ -348,6 +348,10 @@ async fn metadata_shapes() {
     assert_eq!(client.metadata().get("6e1f").await.unwrap(), entry);
     let (_s, client) = at(404, "metadata_not_found.json").await;
     assert!(client.metadata().get("x").await.unwrap_err().is_not_found());
+    assert!(
+        client.metadata().list().await.unwrap().is_empty(),
+        "no metadata is an empty list"
+    );
     let (_s, client) = at(200, "metadata_delete.json").await;
     assert_eq!(
         client.metadata().delete("x").await.unwrap(),
