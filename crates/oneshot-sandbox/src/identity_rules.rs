@@ -6,9 +6,6 @@ use crate::error::Error;
 pub const ID_DOCUMENT_TYPES: &[&str] = &["IDC", "PAS", "PNO", "TIN", "CI", "CE"];
 /// Languages for messages to the signer.
 pub const LANGUAGES: &[&str] = &["ES", "PL", "EN"];
-/// Certificate profiles the sandbox issues.
-pub const PROFILES: &[&str] = &["PFnubeQAFCiudadano", "PFnubeNC"];
-
 pub fn email(value: &str) -> Result<(), Error> {
     let valid = value.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
@@ -73,15 +70,9 @@ pub fn language(value: &str) -> Result<String, Error> {
     }
 }
 
+/// The certificate profiles the sandbox issues (the PKI's list).
 pub fn profile(value: &str) -> Result<(), Error> {
-    if PROFILES.contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::BadRequest(format!(
-            "Unknown certificate profile '{value}'. Valid options are {}",
-            PROFILES.join(", ")
-        )))
-    }
+    crate::pki::CertificateProfile::from_name(value).map(|_| ())
 }
 
 /// A webhook or callback must be an absolute http(s) URL.

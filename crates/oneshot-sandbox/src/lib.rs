@@ -20,8 +20,10 @@ mod sandbox;
 mod secret;
 mod server;
 mod signature_request;
+mod signing;
 mod store;
 mod timefmt;
+mod visible_text;
 
 pub use config::SandboxConfig;
 pub use error::Error;

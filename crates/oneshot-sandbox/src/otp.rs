@@ -54,6 +54,15 @@ pub struct PendingOtp {
     pub channel: DeliveryMethod,
 }
 
+/// What checking a code said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtpCheck {
+    /// Right code: it is now used up.
+    Accepted,
+    /// Wrong code; the pending code stays (with one try fewer) unless it ran out.
+    Rejected,
+}
+
 impl PendingOtp {
     /// Draws a new code; returns the stored form and the code for the outbox.
     pub fn generate(channel: DeliveryMethod, now: OffsetDateTime) -> (Self, Secret) {
@@ -69,6 +78,19 @@ impl PendingOtp {
         };
         (pending, Secret::new(code))
     }
+
+    /// Checks `answer`; on a wrong answer the remaining tries go down by one.
+    pub fn check(&mut self, answer: &Secret, now: OffsetDateTime) -> OtpCheck {
+        if now > self.expires_at || self.tries_left == 0 {
+            return OtpCheck::Rejected;
+        }
+        if digest(&self.salt, answer.expose().trim()) == self.hash {
+            OtpCheck::Accepted
+        } else {
+            self.tries_left -= 1;
+            OtpCheck::Rejected
+        }
+    }
 }
 
 fn digest(salt: &str, code: &str) -> String {
@@ -83,6 +105,42 @@ fn digest(salt: &str, code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn answer(s: &str) -> Secret {
+        Secret::new(s)
+    }
+
+    #[test]
+    fn right_code_is_accepted_and_code_is_six_digits() {
+        let now = OffsetDateTime::now_utc();
+        let (mut otp, code) = PendingOtp::generate(DeliveryMethod::Sms, now);
+        assert_eq!(code.expose().len(), 6);
+        assert!(code.expose().chars().all(|c| c.is_ascii_digit()));
+        assert_eq!(otp.check(&code, now), OtpCheck::Accepted);
+    }
+
+    #[test]
+    fn three_wrong_tries_void_the_code() {
+        let now = OffsetDateTime::now_utc();
+        let (mut otp, code) = PendingOtp::generate(DeliveryMethod::Whatsapp, now);
+        let wrong = if code.expose() == "000000" {
+            "111111"
+        } else {
+            "000000"
+        };
+        for _ in 0..OTP_TRIES {
+            assert_eq!(otp.check(&answer(wrong), now), OtpCheck::Rejected);
+        }
+        assert_eq!(otp.check(&code, now), OtpCheck::Rejected);
+    }
+
+    #[test]
+    fn expired_code_is_rejected() {
+        let now = OffsetDateTime::now_utc();
+        let (mut otp, code) = PendingOtp::generate(DeliveryMethod::Sms, now);
+        let later = now + OTP_VALIDITY + Duration::seconds(1);
+        assert_eq!(otp.check(&code, later), OtpCheck::Rejected);
+    }
 
     #[test]
     fn stored_form_never_contains_the_code() {

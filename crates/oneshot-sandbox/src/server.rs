@@ -25,6 +25,7 @@ use crate::error::Error;
 use crate::fault::{ConnectionKill, FaultBook, KillableStream, apply_faults};
 use crate::notify::Notifier;
 use crate::outbox::Outbox;
+use crate::pki::Authority;
 use crate::store::Store;
 
 /// How long a graceful shutdown waits for in-flight requests.
@@ -48,7 +49,13 @@ impl Sandbox {
     /// tokio runtime; returns once connections are being accepted.
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, Error> {
         let data_dir = config.data_dir.clone();
-        let store = crate::store::blocking(move || Store::open(&data_dir)).await?;
+        let (store, authority) = crate::store::blocking(move || {
+            let store = Store::open(&data_dir)?;
+            let authority = Authority::load_or_create(&data_dir.join("pki"))?;
+            Ok((store, authority))
+        })
+        .await?;
+        store.requests.recover_interrupted_signatures().await?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
         let tasks = TaskTracker::new();
@@ -56,6 +63,8 @@ impl Sandbox {
             store,
             outbox: Outbox::default(),
             notifier: Notifier::start(&tasks),
+            tasks: tasks.clone(),
+            authority,
             faults: FaultBook::default(),
             base_url: loopback_url(addr),
         });

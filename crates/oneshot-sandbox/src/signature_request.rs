@@ -105,6 +105,15 @@ pub struct Signer {
 }
 
 impl Signer {
+    /// "Given Surname1 Surname2", skipping what is unknown.
+    pub fn full_name(&self) -> String {
+        [&self.given_name, &self.surname_1, &self.surname_2]
+            .into_iter()
+            .filter_map(|part| part.as_deref().map(str::trim).filter(|s| !s.is_empty()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Fields a certificate cannot be issued without, when they are missing.
     pub fn missing_for_issuance(&self) -> Vec<&'static str> {
         let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());

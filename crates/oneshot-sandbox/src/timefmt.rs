@@ -10,3 +10,11 @@ pub fn image_date(at: OffsetDateTime) -> String {
     ))
     .unwrap_or_default()
 }
+
+/// Documents: "11/11/2019 18:03:07".
+pub fn document_date(at: OffsetDateTime) -> String {
+    at.format(format_description!(
+        "[day]/[month]/[year] [hour]:[minute]:[second]"
+    ))
+    .unwrap_or_default()
+}

@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn binary_prints_listening_line_and_serves() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_oneshot-sandbox"))
         .args(["--listen", "127.0.0.1:0", "--data-dir"])
         .arg(dir.path())

@@ -70,7 +70,15 @@ impl IntoResponse for Error {
             Error::Forbidden(_) => StatusCode::FORBIDDEN,
             Error::NotFound(_) => StatusCode::NOT_FOUND,
             Error::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
-            Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::UnsupportedMediaType(_) | Error::EncryptedPdf => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+            Error::MalformedPdf(_)
+            | Error::InvalidSignatureAppearance(_)
+            | Error::InvalidHashFile(_)
+            | Error::InvalidSignerIdentity(_)
+            | Error::UnknownCertificateProfile(_)
+            | Error::InvalidMetadata(_) => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status == StatusCode::INTERNAL_SERVER_ERROR {

@@ -2,6 +2,7 @@
 
 mod async_status;
 mod auth;
+pub mod documents;
 mod envelope;
 mod form;
 mod images;
@@ -9,6 +10,7 @@ mod metadata;
 mod otp;
 mod requests;
 mod settings;
+mod sign;
 mod system;
 mod tokens;
 pub mod videoid;
@@ -26,6 +28,7 @@ use crate::signature_request::SignatureRequest;
 use crate::store::{RequestLock, Store, parse_pk};
 
 pub use envelope::{Answer, parse_json};
+pub use requests::scalar_text;
 
 /// What every handler can reach.
 #[derive(Debug, Clone)]
@@ -39,6 +42,10 @@ pub struct Shared {
     pub store: Store,
     pub outbox: Outbox,
     pub notifier: Notifier,
+    /// Background work (webhook deliveries, async signatures) that shutdown waits for.
+    pub tasks: tokio_util::task::TaskTracker,
+    /// The local CA, issuing CA and TSA.
+    pub authority: crate::pki::Authority,
     /// Armed faults (sandbox extension).
     pub faults: FaultBook,
     /// `http://IP:PORT`, for links the sandbox hands out (Video ID sessions).
@@ -120,6 +127,19 @@ impl Shared {
             });
         }
     }
+
+    /// Reports an async-mode progress change to the request's callback, if any.
+    pub fn report_async(&self, request: &SignatureRequest, previous: Option<&str>, stage: &str) {
+        if let Some(url) = request.callback.as_deref() {
+            self.notifier.send(StatusChange {
+                url: url.to_owned(),
+                status: stage.to_owned(),
+                previous_status: previous.map(str::to_owned),
+                request: request.pk,
+                registration_authority: request.registration_authority.clone(),
+            });
+        }
+    }
 }
 
 /// The common 404 wording for a request number nobody knows.
@@ -165,6 +185,17 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/async/status/{pk}", get(async_status::get))
         .route("/api/v1/otp/{pk}", post(otp::generate))
+        .route("/api/v1/sign/{pk}", post(sign::sign))
+        .route("/api/v1/document/{pk}", post(documents::upload))
+        .route("/api/v1/document/{pk}/contract", get(documents::contract))
+        .route(
+            "/api/v1/document/{pk}/{kind}/{uid}",
+            get(documents::retrieve).delete(documents::delete),
+        )
+        .route(
+            "/api/v1/documents/{pk}",
+            get(documents::list).delete(documents::delete_all),
+        )
         .route("/api/v1/image", post(images::upload))
         .route(
             "/api/v1/image/",

@@ -14,12 +14,13 @@
 //! requests/counters.json                last request and Video ID numbers
 //! requests/<pk>/request.json            the signature request (no OTP, no passwords)
 //! requests/<pk>/identity/<field>.<ext>  ID document pictures
-//! requests/<pk>/documents/<uuid>/       meta.json, original, signed
+//! requests/<pk>/documents/<uuid>/       meta.json, original, signed (PDF or .p7m)
 //! requests/<pk>/contract/               original.pdf, signed.pdf
 //! requests/<pk>/videoid/                evidences.json, pictures, video
 //! pki/                                  the local CA, issuing CA and TSA (pki module)
 //! ```
 
+mod documents;
 mod files;
 mod images;
 mod metadata;
@@ -27,6 +28,7 @@ mod requests;
 mod settings;
 mod tokens;
 
+pub use documents::{CONTRACT_UID, DocumentKind, DocumentMeta, Variant};
 pub use files::{blocking, remove_dir};
 pub use images::{ImageInfo, ImageShelf};
 pub use metadata::{MetadataEntry, MetadataShelf};

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::OwnedMutexGuard;
 
 use crate::error::Error;
-use crate::signature_request::SignatureRequest;
+use crate::signature_request::{AsyncStage, SignatureRequest};
 use crate::store::files::{blocking, read_bytes, read_json, remove_dir, write_atomic, write_json};
 
 /// Last numbers handed out, so a restart never reuses one.
@@ -120,6 +120,42 @@ impl RequestBook {
     pub async fn read_file(&self, pk: u64, relative: &str) -> Result<Option<Vec<u8>>, Error> {
         let path = self.dir_of(pk).join(relative);
         blocking(move || read_bytes(&path)).await
+    }
+
+    /// Marks async signatures that a restart interrupted as failed, so the
+    /// request can be signed again instead of staying "pending" forever.
+    pub async fn recover_interrupted_signatures(&self) -> Result<(), Error> {
+        let dir = self.dir.clone();
+        let pks = blocking(move || {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(entries) => entries,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                Err(e) => return Err(e.into()),
+            };
+            let mut pks = Vec::new();
+            for entry in entries {
+                if let Some(pk) = entry?.file_name().to_str().and_then(parse_pk) {
+                    pks.push(pk);
+                }
+            }
+            Ok(pks)
+        })
+        .await?;
+        for pk in pks {
+            let Some(mut request) = self.load(pk).await? else {
+                continue;
+            };
+            if request.async_stage == Some(AsyncStage::Pending) {
+                request.async_stage = Some(AsyncStage::Failed);
+                request.last_error = Some("interrupted by a restart of the sandbox".into());
+                self.save(&request).await?;
+                tracing::warn!(
+                    pk,
+                    "background signature interrupted by a restart: marked failed"
+                );
+            }
+        }
+        Ok(())
     }
 
     /// Removes a half-created request directory after a failed creation.

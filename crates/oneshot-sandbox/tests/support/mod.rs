@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 pub mod fixtures;
+pub mod validate;
 pub mod webhook;
 
 use oneshot_sandbox::{DEMO_TOKEN, Sandbox, SandboxConfig};
@@ -20,7 +21,7 @@ pub struct TestSandbox {
 
 impl TestSandbox {
     pub async fn start() -> Self {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch_dir();
         Self::start_in(dir).await
     }
 
@@ -124,6 +125,48 @@ impl TestSandbox {
         reply.expect(201).as_u64().unwrap()
     }
 
+    /// Uploads one file in field `field` and returns its uid.
+    pub async fn upload(&self, pk: u64, field: &str, name: &str, bytes: Vec<u8>) -> String {
+        let form = Form::new().part(
+            field.to_owned(),
+            Part::bytes(bytes).file_name(name.to_owned()),
+        );
+        let uid = self
+            .post_form(&format!("/api/v1/document/{pk}"), form)
+            .await
+            .expect(200);
+        uid.as_str().unwrap().to_owned()
+    }
+
+    /// Sends an OTP by SMS and returns the code from the outbox.
+    pub async fn send_otp(&self, pk: u64) -> String {
+        self.post_empty(&format!("/api/v1/otp/{pk}"))
+            .await
+            .expect(200);
+        self.latest_otp(pk).await
+    }
+
+    /// The bytes of `GET document/{pk}/{kind}/{uid}`, which must exist.
+    pub async fn document(&self, pk: u64, kind: &str, uid: &str) -> Vec<u8> {
+        let (code, _, bytes) = self
+            .get_bytes(&format!("/api/v1/document/{pk}/{kind}/{uid}"))
+            .await;
+        assert_eq!(
+            code,
+            200,
+            "GET document/{pk}/{kind}/{uid}: {}",
+            String::from_utf8_lossy(&bytes)
+        );
+        bytes
+    }
+
+    /// The sandbox's `ca.pem`.
+    pub async fn ca_pem(&self) -> String {
+        let (code, _, bytes) = self.get_bytes("/sandbox/v1/ca.pem").await;
+        assert_eq!(code, 200);
+        String::from_utf8(bytes).unwrap()
+    }
+
     /// The latest OTP code the outbox holds for `pk`.
     pub async fn latest_otp(&self, pk: u64) -> String {
         let messages = self
@@ -197,4 +240,13 @@ impl Reply {
         assert_eq!(self.code.as_u16(), code, "unexpected answer: {self:?}");
         self.details
     }
+}
+
+/// A temp dir under cargo's per-target scratch space rather than /tmp, which
+/// other processes on a shared machine may clean up mid-test.
+pub fn scratch_dir() -> TempDir {
+    tempfile::Builder::new()
+        .prefix("sbx-http-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .unwrap()
 }
