@@ -42,6 +42,7 @@ mod status;
 mod tokens;
 mod transfer;
 mod videoid;
+mod webhook;
 
 pub use call::{Call, Once, Repeatable};
 pub use client::Client;
@@ -74,3 +75,4 @@ pub use videoid::{
     Acceptance, EvidenceImages, Evidences, NewVideoIdRequest, OcrData, RequestUpdate,
     SecurityChecks, SimilarityLevel, VideoId, VideoIdCreated, VideoIdData,
 };
+pub use webhook::StatusNotification;

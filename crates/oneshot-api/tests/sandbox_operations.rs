@@ -326,3 +326,42 @@ async fn videoid_external_evidences_video_and_approve() {
     );
     running.stop().await;
 }
+
+#[tokio::test]
+async fn videoid_status_changes_reach_the_webhook() {
+    let running = sandbox::start().await;
+    let (hook_url, received) = workflow::webhook_receiver().await;
+    let mut request = videoid_request();
+    request.webhook_url = Some(hook_url);
+    let pk = running
+        .client
+        .videoid()
+        .create(&request)
+        .await
+        .unwrap()
+        .request_pk;
+    complete_session(&running.sandbox.base_url(), pk, "review").await;
+    let mut notifications = Vec::new();
+    for _ in 0..100 {
+        notifications = received
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|body| oneshot_api::StatusNotification::from_json(body.as_bytes()).unwrap())
+            .collect();
+        if notifications
+            .iter()
+            .any(|n| n.status == RequestStatus::VideoReview)
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let review = notifications
+        .iter()
+        .find(|n| n.status == RequestStatus::VideoReview)
+        .expect("a VIDEOREVIEW notification");
+    assert_eq!(review.request, pk);
+    assert_eq!(review.previous_status, Some(RequestStatus::VideoPending));
+    running.stop().await;
+}
