@@ -309,3 +309,52 @@ fn one_shot_params(
     params.serial_number = Some(random_serial());
     Ok(params)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shareable<T: Send + Sync + 'static>() {}
+
+    #[test]
+    fn authority_and_signers_cross_threads() {
+        // Handlers sign inside spawn_blocking and share one authority.
+        shareable::<Authority>();
+        shareable::<OneShotSigner>();
+    }
+
+    #[test]
+    fn issued_certificates_chain_to_the_issuing_ca_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let authority = Authority::load_or_create(dir.path()).unwrap();
+        let signer = authority
+            .issue_one_shot(
+                &SignerIdentity {
+                    given_name: "Ana".into(),
+                    surname_1: "García".into(),
+                    surname_2: None,
+                    id_number: "00000000T".into(),
+                    country: "ES".into(),
+                    email: "ana@example.com".into(),
+                },
+                "PFnubeNC",
+            )
+            .unwrap();
+        let leaf = ParsedCertificate::from_der(signer.certificate_der().to_vec()).unwrap();
+        assert!(leaf.is_issued_by(&authority.inner.issuing_ca));
+        assert!(
+            authority
+                .inner
+                .issuing_ca
+                .is_issued_by(&authority.inner.root)
+        );
+        assert!(
+            authority
+                .inner
+                .tsa
+                .certificate
+                .is_issued_by(&authority.inner.root)
+        );
+        assert!(!leaf.is_issued_by(&authority.inner.root));
+    }
+}
