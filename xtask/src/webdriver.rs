@@ -65,6 +65,9 @@ pub fn run(paths: &Paths, prepared: &Prepared, screenshot_dir: Option<&Path>) ->
         .args(["--port", &driver_port.to_string()])
         .args(["--native-port", &native_port.to_string()])
         .env("DISPLAY", &display)
+        // Xvfb has no GPU: with compositing on, WebKit's screenshots leave composited layers
+        // (most of the window) blank.
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .stdout(Stdio::null());
     prepared.env.apply(&mut driver_cmd);
     let mut driver = Service::start("tauri-driver", &mut driver_cmd)?;
