@@ -1,8 +1,25 @@
 //! A test-mode One-Shot Optimizer with a real local PKI.
 //!
-//! Embed it with [`Sandbox::start`] or run the `oneshot-sandbox` binary; it
-//! speaks the One-Shot REST API under `/api/v1` plus the sandbox extensions
-//! under `/sandbox/v1`.
+//! Embed it with [`Sandbox::start`] or run the `oneshot-sandbox` binary
+//! (`--listen 127.0.0.1:PORT --data-dir DIR`, prints `listening on http://ADDR`).
+//! It speaks the 37 operations of the One-Shot REST API under `/api/v1`, and
+//! offers sandbox-only extensions under `/sandbox/v1`:
+//!
+//! - `GET /sandbox/v1/messages?request=PK`: OTP messages "sent" (`request`,
+//!   `channel`, `to`, `text`, `code`, `sent_at`); kept in memory only.
+//! - `GET /sandbox/v1/videoid/PK`: the end user's Video ID page (the `videoid_link`);
+//!   `POST /sandbox/v1/videoid/PK/complete` `{"outcome": "review"|"incomplete"|"error",
+//!   "ocr_data": {…}?}` plays the session.
+//! - `GET /sandbox/v1/ca.pem`: the root CA, issuing CA and TSA certificates.
+//! - `POST /sandbox/v1/faults` `{"method"?, "path", "times"?, "latency_ms"?,
+//!   "action"?, "status"?}` arms a fault for the next `times` (default 1)
+//!   `/api/v1` requests whose path matches the `*` glob; `action` is `none`
+//!   (latency only), `status` (an nginx-style HTML page with `status`, default
+//!   502, without doing the work), `reset` (connection reset before the work),
+//!   `reset_mid_body` (work done, head and half the body sent, then reset),
+//!   `truncate` (work done, first half of the body), `garbage` (work done,
+//!   200 with a non-JSON body) or `lose_response` (work done, then reset).
+//!   `GET` lists armed faults, `DELETE` clears them.
 
 mod api;
 mod config;

@@ -358,3 +358,20 @@ async fn async_status_words() {
             .starts_with("Request 424242 not found")
     );
 }
+
+#[tokio::test]
+async fn a_path_without_the_request_number_is_400() {
+    let sbx = TestSandbox::start().await;
+    for reply in [
+        sbx.get("/api/v1/request/").await,
+        sbx.post_empty("/api/v1/otp/").await,
+        sbx.post_empty("/api/v1/sign/").await,
+        sbx.get("/api/v1/documents/").await,
+        sbx.get("/api/v1/async/status/").await,
+    ] {
+        assert_eq!(
+            reply.expect(400),
+            "Missing required parameters: Request's pk not specified"
+        );
+    }
+}

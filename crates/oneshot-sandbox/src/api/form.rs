@@ -9,13 +9,22 @@ use bytes::Bytes;
 use crate::error::Error;
 
 /// One file part.
-#[derive(Debug)]
 pub struct FilePart {
     /// The form field name (`file`, `file2`, `document_front`, …).
     pub field: String,
     /// The client's file name, when it sent one.
     pub filename: Option<String>,
     pub bytes: Bytes,
+}
+
+impl std::fmt::Debug for FilePart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FilePart")
+            .field("field", &self.field)
+            .field("filename", &self.filename)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
 }
 
 impl FilePart {
@@ -26,10 +35,20 @@ impl FilePart {
 }
 
 /// A whole multipart form.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct FormData {
     texts: BTreeMap<String, String>,
     pub files: Vec<FilePart>,
+}
+
+impl std::fmt::Debug for FormData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Text fields carry passwords, PINs and tokens: show their names only.
+        f.debug_struct("FormData")
+            .field("texts", &self.texts.keys().collect::<Vec<_>>())
+            .field("files", &self.files)
+            .finish()
+    }
 }
 
 impl FormData {

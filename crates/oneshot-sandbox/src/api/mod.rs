@@ -147,6 +147,11 @@ pub fn request_not_found(pk: &str) -> String {
     format!("Request {pk} not found")
 }
 
+/// The spec's answer for a request path with the pk left out.
+async fn missing_pk() -> Error {
+    Error::BadRequest("Missing required parameters: Request's pk not specified".into())
+}
+
 /// Every `/api/v1` route.
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -185,6 +190,15 @@ pub fn router() -> Router<AppState> {
         )
         .route("/api/v1/async/status/{pk}", get(async_status::get))
         .route("/api/v1/otp/{pk}", post(otp::generate))
+        .route("/api/v1/otp/", post(missing_pk))
+        .route("/api/v1/sign/", post(missing_pk))
+        .route("/api/v1/document/", post(missing_pk))
+        .route("/api/v1/documents/", get(missing_pk).delete(missing_pk))
+        .route(
+            "/api/v1/request/",
+            get(missing_pk).put(missing_pk).delete(missing_pk),
+        )
+        .route("/api/v1/async/status/", get(missing_pk))
         .route("/api/v1/sign/{pk}", post(sign::sign))
         .route("/api/v1/document/{pk}", post(documents::upload))
         .route("/api/v1/document/{pk}/contract", get(documents::contract))

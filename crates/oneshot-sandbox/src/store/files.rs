@@ -15,6 +15,16 @@ use crate::error::Error;
 
 /// Replaces `path` with `bytes` atomically, creating parent directories.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file_atomic(path, bytes, false)
+}
+
+/// Like [`write_atomic`], readable by the owner only (Unix mode 0600): for
+/// files the spec makes hold credentials (tokens, the billing password).
+pub fn write_private_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_file_atomic(path, bytes, true)
+}
+
+fn write_file_atomic(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no parent"))?;
@@ -29,6 +39,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     ));
     let written = (|| -> io::Result<()> {
         let mut file = File::create(&tmp)?;
+        if private {
+            restrict_to_owner(&file)?;
+        }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -40,6 +53,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
     }
     Ok(written?)
+}
+
+#[cfg(unix)]
+fn restrict_to_owner(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    file.set_permissions(fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn restrict_to_owner(_file: &File) -> io::Result<()> {
+    Ok(())
 }
 
 /// Makes the rename itself durable (on Unix a directory entry needs its own fsync).
@@ -55,11 +79,19 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 
 /// Serializes `value` as pretty JSON and writes it atomically.
 pub fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<(), Error> {
-    let bytes = serde_json::to_vec_pretty(value).map_err(|source| Error::CorruptData {
+    write_atomic(path, &to_json(path, value)?)
+}
+
+/// [`write_json`] readable by the owner only.
+pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<(), Error> {
+    write_private_atomic(path, &to_json(path, value)?)
+}
+
+fn to_json<T: Serialize>(path: &Path, value: &T) -> Result<Vec<u8>, Error> {
+    serde_json::to_vec_pretty(value).map_err(|source| Error::CorruptData {
         path: path.to_path_buf(),
         source,
-    })?;
-    write_atomic(path, &bytes)
+    })
 }
 
 /// Reads a JSON file; `Ok(None)` when it does not exist.
@@ -129,6 +161,17 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let entries: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(entries.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_owner_only() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secret.json");
+        write_private_atomic(&path, b"{}").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use tokio::sync::RwLock;
 
 use crate::error::Error;
 use crate::secret::Secret;
-use crate::store::files::{blocking, read_bytes, write_atomic};
+use crate::store::files::{blocking, read_bytes, write_private_atomic};
 
 /// Every section and key the file holds, with the sandbox's defaults: the
 /// pre-configured state of the vendor's test Optimizer, so the demo works at once.
@@ -98,7 +98,7 @@ impl SettingsFile {
             }
         }
         if changed {
-            write_atomic(&path, &render(&ini)?)?;
+            write_private_atomic(&path, &render(&ini)?)?;
         }
         Ok(Self {
             path,
@@ -193,7 +193,7 @@ impl SettingsFile {
         }
         let bytes = render(&updated)?;
         let path = self.path.clone();
-        blocking(move || write_atomic(&path, &bytes)).await?;
+        blocking(move || write_private_atomic(&path, &bytes)).await?;
         *ini = updated;
         Ok(())
     }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::DEMO_TOKEN;
 use crate::error::Error;
 use crate::rao::DEMO_RAO_USERNAME;
-use crate::store::files::{blocking, read_json, write_json};
+use crate::store::files::{blocking, read_json, write_private_json};
 
 /// What a token stands for, as shown by GET token and list tokens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,7 +75,7 @@ impl TokenBook {
         let uid = hex::encode(rand::random::<[u8; 16]>());
         stored.insert(uid.clone(), token);
         let path = self.path.clone();
-        blocking(move || write_json(&path, &stored)).await?;
+        blocking(move || write_private_json(&path, &stored)).await?;
         Ok(Some(uid))
     }
 
@@ -87,7 +87,7 @@ impl TokenBook {
             return Ok(false);
         }
         let path = self.path.clone();
-        blocking(move || write_json(&path, &stored)).await?;
+        blocking(move || write_private_json(&path, &stored)).await?;
         Ok(true)
     }
 
