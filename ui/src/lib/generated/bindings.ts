@@ -29,6 +29,32 @@ export const CONNECTION_CHANGED_EVENT = "connection-changed";
 /** Every stable error code the backend can answer. */
 export const ERROR_CODES = [
   "store.no_data_dir",
+  "store.data_dir",
+  "store.database",
+  "store.migration",
+  "store.corrupt",
+  "connection.invalid_url",
+  "connection.incomplete_client_identity",
+  "connection.unreadable_file",
+  "connection.invalid_tls_material",
+  "sandbox.start_failed",
+  "optimizer.unreachable",
+  "optimizer.timeout",
+  "optimizer.connection_lost",
+  "optimizer.forbidden",
+  "optimizer.not_found",
+  "optimizer.server_error",
+  "optimizer.rejected",
+  "optimizer.bad_answer",
+  "optimizer.invalid_input",
+  "optimizer.file",
+  "optimizer.failed",
+  "input.required",
+  "signin.unknown_token",
+  "signin.invalid_credentials",
+  "signin.required",
+  "vault.keyring",
+  "internal.task",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

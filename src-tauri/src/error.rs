@@ -1,0 +1,67 @@
+//! The app's error, as commands return it and as the UI receives it.
+
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+/// Everything a command can fail with. Today only the domain's errors; the shell's own
+/// failures join here as variants.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The station's domain failed.
+    #[error(transparent)]
+    Station(#[from] station_core::Error),
+}
+
+/// The error as the UI receives it: the UI shows the localized message for `code`
+/// and the code itself; `message` and `details` are for support, in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(rename = "AppError")]
+pub struct ErrorPayload {
+    /// Stable dotted code, e.g. `optimizer.unreachable`.
+    pub code: String,
+    /// Technical description (never a secret).
+    pub message: String,
+    /// The server's details, the file or the field at fault, when known.
+    pub details: Option<String>,
+}
+
+impl Error {
+    /// The payload the UI receives.
+    pub fn payload(&self) -> ErrorPayload {
+        match self {
+            Self::Station(error) => ErrorPayload {
+                code: error.code().to_owned(),
+                message: error.to_string(),
+                details: error.details(),
+            },
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.payload().serialize(serializer)
+    }
+}
+
+/// Result of a command.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serializes_as_code_message_details() {
+        let error = Error::from(station_core::Error::MissingInput("token"));
+        let json = serde_json::to_value(&error).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "code": "input.required",
+                "message": "token is required",
+                "details": "token",
+            })
+        );
+    }
+}
