@@ -3,6 +3,8 @@
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use crate::tls::SandboxTls;
+
 /// Where the sandbox keeps its state and where it listens.
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -11,6 +13,9 @@ pub struct SandboxConfig {
     pub data_dir: PathBuf,
     /// Address to listen on; port 0 picks a free port (see [`crate::Sandbox::local_addr`]).
     pub listen: SocketAddr,
+    /// Serve HTTPS with this certificate (and require client certificates
+    /// when it says so); plain HTTP when `None`.
+    pub tls: Option<SandboxTls>,
 }
 
 impl SandboxConfig {
@@ -19,6 +24,7 @@ impl SandboxConfig {
         Self {
             data_dir: data_dir.into(),
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            tls: None,
         }
     }
 
@@ -26,6 +32,13 @@ impl SandboxConfig {
     #[must_use]
     pub fn with_listen(mut self, listen: SocketAddr) -> Self {
         self.listen = listen;
+        self
+    }
+
+    /// The same configuration serving HTTPS.
+    #[must_use]
+    pub fn with_tls(mut self, tls: SandboxTls) -> Self {
+        self.tls = Some(tls);
         self
     }
 }

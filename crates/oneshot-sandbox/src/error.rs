@@ -23,6 +23,10 @@ pub enum Error {
     #[error("background task failed: {0}")]
     Task(String),
 
+    /// The TLS certificate, key or client CA given to serve HTTPS is unusable.
+    #[error("TLS configuration: {0}")]
+    Tls(String),
+
     /// The caller sent a missing or malformed parameter (HTTP 400).
     #[error("{0}")]
     BadRequest(String),

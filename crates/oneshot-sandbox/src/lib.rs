@@ -2,6 +2,8 @@
 //!
 //! Embed it with [`Sandbox::start`] or run the `oneshot-sandbox` binary
 //! (`--listen 127.0.0.1:PORT --data-dir DIR`, prints `listening on http://ADDR`).
+//! With [`SandboxTls`] (`--tls-cert PEM --tls-key PEM`, optionally
+//! `--tls-client-ca PEM` to require client certificates) it serves HTTPS.
 //! It speaks the 37 operations of the One-Shot REST API under `/api/v1`, and
 //! offers sandbox-only extensions under `/sandbox/v1`:
 //!
@@ -40,12 +42,14 @@ mod signature_request;
 mod signing;
 mod store;
 mod timefmt;
+mod tls;
 mod visible_text;
 
 pub use config::SandboxConfig;
 pub use error::Error;
 pub use rao::{DEMO_RAO_PASSWORD, DEMO_RAO_PIN, DEMO_RAO_USERNAME};
 pub use server::Sandbox;
+pub use tls::SandboxTls;
 
 /// The Optimizer version `GET /api/v1/version` reports in `details.version`:
 /// the vendor release whose API the sandbox plays, tagged as ours.

@@ -11,8 +11,9 @@ use axum::response::{IntoResponse, Response};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
-use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -27,7 +28,10 @@ use crate::notify::Notifier;
 use crate::outbox::Outbox;
 use crate::pki::Authority;
 use crate::store::Store;
+use crate::tls::SandboxTls;
 
+/// How long a client may take to finish the TLS handshake.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a graceful shutdown waits for in-flight requests.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long shutdown waits for background signatures and webhook deliveries.
@@ -39,6 +43,7 @@ const MAX_BODY_BYTES: usize = 512 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Sandbox {
     addr: SocketAddr,
+    https: bool,
     stop: oneshot::Sender<()>,
     server: JoinHandle<()>,
     tasks: TaskTracker,
@@ -58,6 +63,7 @@ impl Sandbox {
         store.requests.recover_interrupted_signatures().await?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
+        let https = config.tls.is_some();
         let tasks = TaskTracker::new();
         let state = AppState::new(Shared {
             store,
@@ -66,25 +72,27 @@ impl Sandbox {
             tasks: tasks.clone(),
             authority,
             faults: FaultBook::default(),
-            base_url: loopback_url(addr),
+            base_url: loopback_url(addr, https),
         });
         let (stop, stopped) = oneshot::channel();
-        let server = tokio::spawn(serve(listener, app(state), stopped));
-        tracing::info!(%addr, data_dir = %config.data_dir.display(), "sandbox listening");
+        let server = tokio::spawn(serve(listener, config.tls, app(state), stopped));
+        tracing::info!(%addr, https, data_dir = %config.data_dir.display(), "sandbox listening");
         Ok(Sandbox {
             addr,
+            https,
             stop,
             server,
             tasks,
         })
     }
 
-    /// `http://IP:PORT` of the API root (the API itself is under `/api/v1`).
+    /// `http://IP:PORT` (`https://` when serving TLS) of the API root (the API
+    /// itself is under `/api/v1`).
     ///
     /// A wildcard listen address is reported as loopback, the address a local
     /// client can always reach.
     pub fn base_url(&self) -> String {
-        loopback_url(self.addr)
+        loopback_url(self.addr, self.https)
     }
 
     /// The address the listener is bound to (with the real port when 0 was asked).
@@ -109,13 +117,14 @@ impl Sandbox {
     }
 }
 
-fn loopback_url(addr: SocketAddr) -> String {
+fn loopback_url(addr: SocketAddr, https: bool) -> String {
     let ip = match addr.ip() {
         IpAddr::V4(ip) if ip.is_unspecified() => IpAddr::V4(Ipv4Addr::LOCALHOST),
         IpAddr::V6(ip) if ip.is_unspecified() => IpAddr::V6(Ipv6Addr::LOCALHOST),
         ip => ip,
     };
-    format!("http://{}", SocketAddr::new(ip, addr.port()))
+    let scheme = if https { "https" } else { "http" };
+    format!("{scheme}://{}", SocketAddr::new(ip, addr.port()))
 }
 
 fn app(state: AppState) -> Router {
@@ -165,9 +174,14 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
-async fn serve(listener: TcpListener, app: Router, mut stop: oneshot::Receiver<()>) {
+async fn serve(
+    listener: TcpListener,
+    tls: Option<SandboxTls>,
+    app: Router,
+    mut stop: oneshot::Receiver<()>,
+) {
     let graceful = GracefulShutdown::new();
-    let builder = auto::Builder::new(TokioExecutor::new());
+    let acceptor = tls.map(|tls| tls.acceptor());
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -181,21 +195,24 @@ async fn serve(listener: TcpListener, app: Router, mut stop: oneshot::Receiver<(
                     }
                 };
                 let (stream, kill) = KillableStream::new(stream);
-                let service = TowerToHyperService::new(app.clone().map_request(
-                    move |mut request: axum::http::Request<Incoming>| {
-                        request.extensions_mut().insert::<ConnectionKill>(kill.clone());
-                        request
-                    },
-                ));
-                let connection = builder
-                    .serve_connection_with_upgrades(TokioIo::new(stream), service)
-                    .into_owned();
-                let connection = graceful.watch(connection);
-                tokio::spawn(async move {
-                    if let Err(e) = connection.await {
-                        tracing::debug!(error = %e, "connection ended with an error");
+                let app = app.clone();
+                let watcher = graceful.watcher();
+                // The handshake runs in the connection's task so a slow client
+                // cannot hold up the accept loop.
+                match acceptor.clone() {
+                    None => {
+                        tokio::spawn(serve_connection(stream, app, kill, watcher));
                     }
-                });
+                    Some(acceptor) => {
+                        tokio::spawn(async move {
+                            match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                                Ok(Ok(stream)) => serve_connection(stream, app, kill, watcher).await,
+                                Ok(Err(e)) => tracing::info!(error = %e, "TLS handshake refused"),
+                                Err(_) => tracing::info!("TLS handshake timed out"),
+                            }
+                        });
+                    }
+                }
             }
             _ = &mut stop => break,
         }
@@ -206,5 +223,27 @@ async fn serve(listener: TcpListener, app: Router, mut stop: oneshot::Receiver<(
         .is_err()
     {
         tracing::warn!("shutdown: some connections were still busy after the drain timeout");
+    }
+}
+
+/// Serves one accepted (and, with TLS, handshaken) connection; `kill` lets
+/// the fault layer reset it.
+async fn serve_connection<S>(stream: S, app: Router, kill: ConnectionKill, watcher: Watcher)
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    let service = TowerToHyperService::new(app.map_request(
+        move |mut request: axum::http::Request<Incoming>| {
+            request
+                .extensions_mut()
+                .insert::<ConnectionKill>(kill.clone());
+            request
+        },
+    ));
+    let connection = auto::Builder::new(TokioExecutor::new())
+        .serve_connection_with_upgrades(TokioIo::new(stream), service)
+        .into_owned();
+    if let Err(e) = watcher.watch(connection).await {
+        tracing::debug!(error = %e, "connection ended with an error");
     }
 }

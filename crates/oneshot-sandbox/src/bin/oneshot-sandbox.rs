@@ -1,4 +1,5 @@
-//! `oneshot-sandbox --listen 127.0.0.1:PORT --data-dir DIR`: the sandbox as a process.
+//! `oneshot-sandbox --listen 127.0.0.1:PORT --data-dir DIR [--tls-cert PEM --tls-key PEM
+//! [--tls-client-ca PEM]]`: the sandbox as a process.
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -6,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use oneshot_sandbox::{Sandbox, SandboxConfig};
+use oneshot_sandbox::{Sandbox, SandboxConfig, SandboxTls};
 use tracing_subscriber::EnvFilter;
 
 /// A test-mode One-Shot Optimizer with a real local PKI.
@@ -19,6 +20,15 @@ struct Args {
     /// Directory for settings, tokens, requests, documents and the local PKI.
     #[arg(long)]
     data_dir: PathBuf,
+    /// Serve HTTPS with this certificate chain (PEM, server certificate first).
+    #[arg(long, requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// Private key (PEM) of the `--tls-cert` certificate.
+    #[arg(long, requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// Require client certificates issued by these CAs (PEM); needs `--tls-cert`.
+    #[arg(long, requires = "tls_cert")]
+    tls_client_ca: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -40,7 +50,14 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Args) -> Result<(), Box<dyn std::error::Error>> {
-    let config = SandboxConfig::new(args.data_dir).with_listen(args.listen);
+    let mut config = SandboxConfig::new(args.data_dir).with_listen(args.listen);
+    if let (Some(certificate), Some(key)) = (&args.tls_cert, &args.tls_key) {
+        config = config.with_tls(SandboxTls::from_files(
+            certificate,
+            key,
+            args.tls_client_ca.as_deref(),
+        )?);
+    }
     let sandbox = Sandbox::start(config).await?;
     // Launchers wait for this exact line to learn the port.
     let mut stdout = std::io::stdout().lock();
