@@ -3,16 +3,31 @@
 use std::path::PathBuf;
 
 use crate::details::Details;
+use crate::tls_problem::TlsProblem;
 
 /// Why a call failed to reach the Optimizer or to get its whole answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransportKind {
-    /// No connection could be opened (refused, DNS, TLS handshake).
+    /// No connection could be opened (refused, DNS).
     Connect,
     /// The connect, request or sign timeout elapsed.
     Timeout,
     /// The connection broke while sending the request or reading the answer.
     Reset,
+    /// The secure connection was refused, for the reason given. Trying again
+    /// does not help: a certificate or the configuration must change.
+    Tls(TlsProblem),
+}
+
+impl std::fmt::Display for TransportKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Connect => f.write_str("cannot connect to the Optimizer"),
+            Self::Timeout => f.write_str("the Optimizer did not answer in time"),
+            Self::Reset => f.write_str("the connection to the Optimizer broke"),
+            Self::Tls(problem) => write!(f, "secure connection refused: {problem}"),
+        }
+    }
 }
 
 /// Everything that can go wrong in a call, with what a caller needs to decide
@@ -22,7 +37,7 @@ pub enum TransportKind {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The Optimizer could not be reached, or the connection broke.
-    #[error("{operation}: {kind:?} error talking to the Optimizer: {source}")]
+    #[error("{operation}: {kind}: {source}")]
     Transport {
         /// The operation, e.g. `sign`.
         operation: &'static str,
@@ -90,7 +105,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub(crate) fn transport(operation: &'static str, source: reqwest::Error) -> Self {
-        let kind = if source.is_timeout() {
+        let kind = if let Some(problem) = TlsProblem::find(&source) {
+            TransportKind::Tls(problem)
+        } else if source.is_timeout() {
             TransportKind::Timeout
         } else if source.is_connect() {
             TransportKind::Connect
@@ -158,6 +175,17 @@ impl Error {
         }
     }
 
+    /// Why the secure connection was refused, when that is what failed.
+    pub fn tls_problem(&self) -> Option<TlsProblem> {
+        match self {
+            Self::Transport {
+                kind: TransportKind::Tls(problem),
+                ..
+            } => Some(*problem),
+            _ => None,
+        }
+    }
+
     /// True when the request is already in ISSUED status: the signature happened,
     /// fetch the signed documents instead of signing again.
     pub fn is_already_issued(&self) -> bool {
@@ -176,13 +204,14 @@ impl Error {
         self.http_status() == Some(404)
     }
 
-    /// True when the same call may succeed later: transport failures and 502/503/504.
+    /// True when the same call may succeed later: transport failures other
+    /// than a refused TLS connection, and 502/503/504.
     ///
     /// Whether repeating is *safe* is another question: after a lost answer to a
     /// call that changes state (see [`Error::outcome_unknown`]), check first.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Self::Transport { .. } => true,
+            Self::Transport { kind, .. } => !matches!(kind, TransportKind::Tls(_)),
             Self::Api { http_status, .. } | Self::Decode { http_status, .. } => {
                 matches!(http_status, 502..=504)
             }
@@ -195,7 +224,9 @@ impl Error {
     /// [`Requests::status`](crate::Requests::status) whether the request is ISSUED.
     pub fn outcome_unknown(&self) -> bool {
         match self {
-            Self::Transport { kind, .. } => *kind != TransportKind::Connect,
+            Self::Transport { kind, .. } => {
+                matches!(kind, TransportKind::Timeout | TransportKind::Reset)
+            }
             Self::Api { http_status, .. } | Self::Decode { http_status, .. } => {
                 matches!(http_status, 502 | 504)
             }

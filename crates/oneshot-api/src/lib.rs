@@ -39,6 +39,7 @@ mod retry;
 mod secret;
 mod settings;
 mod status;
+mod tls_problem;
 mod tokens;
 mod transfer;
 mod videoid;
@@ -69,6 +70,7 @@ pub use settings::{
     RequestDefaults, Settings, TsaSettings,
 };
 pub use status::RequestStatus;
+pub use tls_problem::TlsProblem;
 pub use tokens::{NewToken, StoredToken, TokenCredentials, Tokens};
 pub use transfer::{DownloadedFile, FileSource, Progress, ProgressFn};
 pub use videoid::{

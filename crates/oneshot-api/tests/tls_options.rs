@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use oneshot_api::{Client, ClientIdentity, ClientOptions, Error, RetryPolicy, Secret};
+use oneshot_api::{Client, ClientIdentity, ClientOptions, Error, RetryPolicy, Secret, TlsProblem};
 use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -117,7 +117,11 @@ async fn unknown_ca_is_refused() {
         .hello()
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    assert_eq!(
+        error.tls_problem(),
+        Some(TlsProblem::UntrustedIssuer),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
@@ -133,7 +137,12 @@ async fn missing_client_certificate_is_refused() {
         .hello()
         .await
         .unwrap_err();
-    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    // Over HTTP/1.1 the rustls alert itself reaches the client.
+    assert_eq!(
+        error.tls_problem(),
+        Some(TlsProblem::ClientCertificate),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]
