@@ -1,17 +1,34 @@
-import { en, type Catalog, type MessageKey } from './en';
-import { es } from './es';
-import { pl } from './pl';
-
-export type { Catalog, MessageKey };
+import { AREAS } from './areas';
 
 /** The languages of the station, in the order the language switch lists them. */
 export const LOCALES = ['es', 'en', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+type Areas = (typeof AREAS)[keyof typeof AREAS];
+// The English catalogs of all areas as one object type: its keys are every message key.
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (
+  whole: infer I,
+) => void
+  ? I
+  : never;
+type English = UnionToIntersection<Areas['en']>;
+
+export type MessageKey = keyof English & string;
+export type Catalog = { readonly [K in MessageKey]: string };
+
+function merged(locale: Locale): Catalog {
+  return Object.assign({}, ...Object.values(AREAS).map((area) => area[locale])) as Catalog;
+}
+
 /** Used when the OS language is none of ours. */
 export const FALLBACK_LOCALE: Locale = 'en';
 
-export const catalogs: Readonly<Record<Locale, Catalog>> = { es, en, pl };
+/** Each language's messages of every area, merged. */
+export const catalogs: Readonly<Record<Locale, Catalog>> = {
+  es: merged('es'),
+  en: merged('en'),
+  pl: merged('pl'),
+};
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -20,7 +37,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.hasOwn(en, value);
+  return Object.hasOwn(catalogs.en, value);
 }
 
 /** The first of the OS's preferred languages that the station speaks (`es-AR` → `es`). */
