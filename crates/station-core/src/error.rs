@@ -83,6 +83,31 @@ pub enum Error {
     /// A background task died (panicked or was cancelled).
     #[error("background task failed: {0}")]
     Task(String),
+
+    /// A file given for verification is not a readable PDF.
+    #[error("not a readable PDF: {0}")]
+    NotAPdf(String),
+
+    /// A document given for verification carries no signature.
+    #[error("the document carries no signature")]
+    NoSignature,
+
+    /// A signature file (`.p7m`) is not a readable CMS SignedData.
+    #[error("not a readable signature file: {0}")]
+    NotASignature(String),
+
+    /// A document to verify, or its original, cannot be read.
+    #[error("cannot read {name}: {source}")]
+    UnreadableDocument {
+        /// The file (or "the original document" for a stream).
+        name: String,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+
+    /// A PEM bundle of trusted certificates cannot be used.
+    #[error("invalid trusted certificates: {0}")]
+    InvalidTrustBundle(String),
 }
 
 /// Every code [`Error::code`] can answer, so the UI can hold a message for each.
@@ -114,6 +139,11 @@ pub const ERROR_CODES: &[&str] = &[
     "signin.required",
     "vault.keyring",
     "internal.task",
+    "verification.not_a_pdf",
+    "verification.no_signature",
+    "verification.not_a_signature",
+    "verification.unreadable_document",
+    "verification.invalid_trust_bundle",
 ];
 
 /// Result with the station's [`Error`].
@@ -140,6 +170,11 @@ impl Error {
             Self::NotSignedIn => "signin.required",
             Self::Keyring(_) => "vault.keyring",
             Self::Task(_) => "internal.task",
+            Self::NotAPdf(_) => "verification.not_a_pdf",
+            Self::NoSignature => "verification.no_signature",
+            Self::NotASignature(_) => "verification.not_a_signature",
+            Self::UnreadableDocument { .. } => "verification.unreadable_document",
+            Self::InvalidTrustBundle(_) => "verification.invalid_trust_bundle",
         }
     }
 
@@ -157,6 +192,10 @@ impl Error {
                 _ => error.to_string(),
             }),
             Self::Sandbox(error) => Some(error.to_string()),
+            Self::NotAPdf(reason)
+            | Self::NotASignature(reason)
+            | Self::InvalidTrustBundle(reason) => Some(reason.clone()),
+            Self::UnreadableDocument { name, .. } => Some(name.clone()),
             _ => None,
         }
     }
@@ -238,6 +277,14 @@ mod tests {
             Error::NotSignedIn,
             Error::Keyring(keyring::Error::NoEntry),
             Error::Task("x".into()),
+            Error::NotAPdf("x".into()),
+            Error::NoSignature,
+            Error::NotASignature("x".into()),
+            Error::UnreadableDocument {
+                name: "/f".into(),
+                source: io(),
+            },
+            Error::InvalidTrustBundle("x".into()),
         ]
     }
 

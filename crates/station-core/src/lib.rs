@@ -12,6 +12,7 @@ mod sandbox_host;
 mod station;
 mod store;
 mod vault;
+mod verification;
 
 pub use connection::{
     ConnectionOverview, ConnectionReport, ConnectionService, RaoSession, SignIn, SignInMethod,
@@ -24,6 +25,12 @@ pub use sandbox_host::{EmbeddedSandbox, SandboxStatus};
 pub use station::Station;
 pub use store::{ProfileId, Profiles, Sessions, Store};
 pub use vault::{KEYRING_SERVICE, SecretKind, Vault, VaultStatus};
+pub use verification::{
+    CertificateSummary, ClaimedSigningTime, ClaimedSigningTimeSource, PadesLevel,
+    SignatureIntegrity, SignatureKind, SignatureReport, SignatureTrust, SignedDocumentKind,
+    TimestampReport, TrustStore, VerificationReport, VerificationVerdict, verify_detached_cms,
+    verify_detached_cms_at, verify_detached_cms_files, verify_pdf, verify_pdf_at, verify_pdf_file,
+};
 
 /// The `User-Agent` the station sends to Optimizers.
 pub(crate) const USER_AGENT: &str = concat!("oneshot-station/", env!("CARGO_PKG_VERSION"));
