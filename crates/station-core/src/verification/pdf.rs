@@ -5,12 +5,13 @@ use std::time::SystemTime;
 
 use super::byte_range::ByteRange;
 use super::cms_parse::ParsedCms;
+use super::digest::DigestAlgorithm;
 use super::pdf_signatures::{self, SignatureDictionary};
 use super::report::{
     ClaimedSigningTime, ClaimedSigningTimeSource, PadesLevel, SignatureKind, SignatureReport,
     SignedDocumentKind, VerificationReport, VerificationVerdict,
 };
-use super::signature::{check_signature, unreadable};
+use super::signature::{self, check_signature, unreadable};
 use super::time_format::{rfc3339, since_epoch};
 use super::timestamp::check_token;
 use super::trust::TrustStore;
@@ -94,8 +95,7 @@ fn check_dictionary(
     let (mut report, has_signing_certificate) = match covered(bytes, dictionary) {
         Err(reason) => (unreadable(dictionary.kind, reason), false),
         Ok((range, contents)) => {
-            let digest_ranges =
-                |alg: super::digest::DigestAlgorithm| alg.digest_parts(&range.parts(bytes));
+            let digest_ranges = |alg: DigestAlgorithm| alg.digest_parts(&range.parts(bytes));
             let (mut report, has_ess) = match dictionary.kind {
                 SignatureKind::DocumentTimestamp => {
                     (document_timestamp(&contents, &digest_ranges, trust), false)
@@ -151,7 +151,7 @@ fn covered(
 
 fn detached_signature(
     contents: &[u8],
-    content_digest: &dyn Fn(super::digest::DigestAlgorithm) -> Option<Vec<u8>>,
+    content_digest: &dyn Fn(DigestAlgorithm) -> Option<Vec<u8>>,
     trust: &TrustStore,
     now: std::time::Duration,
 ) -> (SignatureReport, bool) {
@@ -176,7 +176,7 @@ fn detached_signature(
 
 fn document_timestamp(
     contents: &[u8],
-    digest_ranges: &dyn Fn(super::digest::DigestAlgorithm) -> Vec<u8>,
+    digest_ranges: &dyn Fn(DigestAlgorithm) -> Vec<u8>,
     trust: &TrustStore,
 ) -> SignatureReport {
     let known: Vec<_> = trust
@@ -185,15 +185,7 @@ fn document_timestamp(
         .chain(trust.intermediates())
         .cloned()
         .collect();
-    let check = check_token(contents, digest_ranges, &known, trust);
-    let mut report = unreadable(SignatureKind::DocumentTimestamp, String::new());
-    report.signer = check.authority.as_ref().map(|tsa| tsa.summary());
-    report.integrity = check.report.integrity.clone();
-    report.trust = check.report.trust.clone();
-    report.digest_algorithm = check.digest_algorithm.map(|alg| alg.name().to_owned());
-    report.signature_algorithm = check.signature_algorithm;
-    report.timestamp = Some(check.report);
-    report
+    signature::document_timestamp(check_token(contents, digest_ranges, &known, trust))
 }
 
 /// The PAdES baseline level signature `index` reaches in structure: B-B for a

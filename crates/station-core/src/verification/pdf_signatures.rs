@@ -46,8 +46,15 @@ pub(crate) fn find(bytes: &[u8]) -> Result<PdfSignatures> {
     if !window.windows(5).any(|w| w == b"%PDF-") {
         return Err(Error::NotAPdf("the file has no %PDF- header".into()));
     }
-    let document = Document::load_mem_with_options(bytes, LoadOptions::default())
-        .map_err(|e| Error::NotAPdf(e.to_string()))?;
+    // The parser meets hostile files here; should it panic on one, the
+    // officer gets "not a readable PDF" instead of a dead verification task.
+    let loaded =
+        std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, LoadOptions::default()));
+    let document = match loaded {
+        Ok(Ok(document)) => document,
+        Ok(Err(error)) => return Err(Error::NotAPdf(error.to_string())),
+        Err(_) => return Err(Error::NotAPdf("the PDF structure cannot be read".into())),
+    };
 
     let field_names = signature_field_names(&document);
     let mut dictionaries = Vec::new();

@@ -288,3 +288,110 @@ impl VerificationVerdict {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signature(integrity: SignatureIntegrity, trust: SignatureTrust) -> SignatureReport {
+        SignatureReport {
+            kind: SignatureKind::Signature,
+            field_name: None,
+            sub_filter: None,
+            signer: None,
+            claimed_signing_time: None,
+            timestamp: None,
+            integrity,
+            trust,
+            covers_whole_file: true,
+            signed_length: 1,
+            pades_level: PadesLevel::BLta,
+            digest_algorithm: None,
+            signature_algorithm: None,
+        }
+    }
+
+    fn trusted() -> SignatureTrust {
+        SignatureTrust::Trusted {
+            anchor: "Root".into(),
+        }
+    }
+
+    fn untrusted() -> SignatureTrust {
+        SignatureTrust::UntrustedRoot { reason: "x".into() }
+    }
+
+    fn broken() -> SignatureIntegrity {
+        SignatureIntegrity::DigestMismatch { reason: "x".into() }
+    }
+
+    #[test]
+    fn the_worst_finding_decides_the_verdict() {
+        use VerificationVerdict::*;
+        let ok = signature(SignatureIntegrity::Ok, trusted());
+        assert_eq!(
+            VerificationVerdict::of(std::slice::from_ref(&ok), true),
+            Valid
+        );
+        assert_eq!(
+            VerificationVerdict::of(std::slice::from_ref(&ok), false),
+            ModifiedAfterSigning
+        );
+        let stranger = signature(SignatureIntegrity::Ok, untrusted());
+        assert_eq!(
+            VerificationVerdict::of(&[ok.clone(), stranger.clone()], true),
+            Untrusted
+        );
+        assert_eq!(
+            VerificationVerdict::of(std::slice::from_ref(&stranger), false),
+            ModifiedAfterSigning
+        );
+        let tampered = signature(broken(), trusted());
+        assert_eq!(
+            VerificationVerdict::of(&[ok.clone(), tampered], false),
+            Invalid
+        );
+        assert_eq!(VerificationVerdict::of(&[], true), Invalid);
+
+        let mut bad_timestamp = ok.clone();
+        bad_timestamp.timestamp = Some(TimestampReport {
+            time: None,
+            authority: None,
+            integrity: broken(),
+            trust: trusted(),
+        });
+        assert_eq!(
+            VerificationVerdict::of(&[bad_timestamp.clone()], true),
+            Invalid
+        );
+        bad_timestamp.timestamp = Some(TimestampReport {
+            time: None,
+            authority: None,
+            integrity: SignatureIntegrity::Ok,
+            trust: untrusted(),
+        });
+        assert_eq!(VerificationVerdict::of(&[bad_timestamp], true), Untrusted);
+    }
+
+    #[test]
+    fn the_ui_receives_tagged_checks_and_etsi_level_names() {
+        let json = serde_json::to_value(signature(broken(), trusted())).unwrap();
+        assert_eq!(json["integrity"]["status"], "digest_mismatch");
+        assert_eq!(json["integrity"]["reason"], "x");
+        assert_eq!(json["trust"]["status"], "trusted");
+        assert_eq!(json["padesLevel"], "B-LTA");
+        assert_eq!(json["coversWholeFile"], true);
+        let levels = [
+            PadesLevel::None,
+            PadesLevel::BB,
+            PadesLevel::BT,
+            PadesLevel::BLt,
+        ];
+        let names: Vec<_> = levels
+            .iter()
+            .map(|level| serde_json::to_value(level).unwrap())
+            .collect();
+        assert_eq!(names, ["none", "B-B", "B-T", "B-LT"]);
+        assert!(SignatureIntegrity::decl().contains("\"status\": \"digest_mismatch\""));
+    }
+}

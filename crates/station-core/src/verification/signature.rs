@@ -13,7 +13,7 @@ use super::report::{
     SignatureReport, SignatureTrust,
 };
 use super::time_format::rfc3339;
-use super::timestamp::check_token;
+use super::timestamp::{TimestampCheck, check_token};
 use super::trust::TrustStore;
 
 /// A checked signature, with what the PAdES level depends on.
@@ -107,5 +107,24 @@ pub(crate) fn unreadable(kind: SignatureKind, reason: String) -> SignatureReport
         pades_level: PadesLevel::None,
         digest_algorithm: None,
         signature_algorithm: None,
+    }
+}
+
+/// The report of a PDF document timestamp: the token's checks are the entry's.
+pub(crate) fn document_timestamp(check: TimestampCheck) -> SignatureReport {
+    SignatureReport {
+        kind: SignatureKind::DocumentTimestamp,
+        field_name: None,
+        sub_filter: None,
+        signer: check.authority.as_ref().map(ParsedCertificate::summary),
+        claimed_signing_time: None,
+        integrity: check.report.integrity.clone(),
+        trust: check.report.trust.clone(),
+        timestamp: Some(check.report),
+        covers_whole_file: false,
+        signed_length: 0,
+        pades_level: PadesLevel::None,
+        digest_algorithm: check.digest_algorithm.map(|alg| alg.name().to_owned()),
+        signature_algorithm: check.signature_algorithm,
     }
 }
