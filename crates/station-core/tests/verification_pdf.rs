@@ -436,25 +436,34 @@ fn our_verdicts_agree_with_pdfsig() {
     let signed = pki.sign(&one_page());
     let twice = pki.sign(&signed);
     let value = last_signature_value(&signed);
-    let cases: Vec<(&str, Vec<u8>)> = vec![
-        ("valid", signed.clone()),
-        ("contract", pki.sign(&contract_pdf())),
-        ("twice", twice.clone()),
+    // Another sandbox: same names, other keys, so its root vouches for nothing here.
+    let stranger = Pki::new();
+    let cases: Vec<(&str, Vec<u8>, &Pki)> = vec![
+        ("valid", signed.clone(), &pki),
+        ("contract", pki.sign(&contract_pdf()), &pki),
+        ("twice", twice.clone(), &pki),
         (
             "byte-flipped",
             flip_in_signed_range(&signed, PAGE_TEXT.as_bytes()),
+            &pki,
         ),
         (
             "second-of-two-flipped",
             flip_in_signed_range(&twice, PAGE_TEXT.as_bytes()),
+            &pki,
         ),
-        ("signature-value", flip_in_contents(&signed, &value, 20)),
-        ("appended", append_unsigned_update(&signed)),
+        (
+            "signature-value",
+            flip_in_contents(&signed, &value, 20),
+            &pki,
+        ),
+        ("appended", append_unsigned_update(&signed), &pki),
+        ("untrusted", signed.clone(), &stranger),
     ];
-    for (name, bytes) in cases {
+    for (name, bytes, trusting) in cases {
         let path = pki.write(&format!("{name}.pdf"), &bytes);
-        let (theirs, text) = pdfsig(&pki, &path);
-        let ours = verify_pdf(&bytes, &pki.trust()).unwrap();
+        let (theirs, text) = pdfsig(trusting, &path);
+        let ours = verify_pdf(&bytes, &trusting.trust()).unwrap();
         assert_eq!(
             theirs.len(),
             ours.signatures.len(),
