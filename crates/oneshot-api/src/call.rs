@@ -143,6 +143,18 @@ impl<T: Send + 'static, K> Call<T, K> {
         self.operation
     }
 
+    /// Reads the Optimizer's answer to this call into `T` or an [`Error`].
+    pub(crate) async fn decode(self, response: reqwest::Response) -> Result<T> {
+        settle(
+            self.operation,
+            &self.client,
+            self.decoder,
+            self.not_found,
+            response,
+        )
+        .await
+    }
+
     async fn send(mut self) -> Result<T> {
         if let Some(error) = self.invalid.take() {
             return Err(error);
@@ -179,19 +191,16 @@ impl<T: Send + 'static, K> Call<T, K> {
                 Ok(response) => {
                     let retry_after = retry_after(&response);
                     let decoder = Arc::clone(&self.decoder);
-                    let answer = answer(self.operation, &self.client, decoder, response);
-                    (answer.await, retry_after)
+                    let outcome = settle(
+                        self.operation,
+                        &self.client,
+                        decoder,
+                        self.not_found,
+                        response,
+                    );
+                    (outcome.await, retry_after)
                 }
             };
-            if let (
-                Some(empty),
-                Err(Error::Api {
-                    http_status: 404, ..
-                }),
-            ) = (self.not_found, &outcome)
-            {
-                return Ok(empty());
-            }
             match outcome {
                 Err(error) if error.is_retryable() && attempt < self.retry.max_attempts() => {
                     attempt += 1;
@@ -259,6 +268,29 @@ impl<T: Send + 'static, K: Send + 'static> IntoFuture for Call<T, K> {
     fn into_future(self) -> Self::IntoFuture {
         let span = tracing::debug_span!("oneshot_call", operation = self.operation);
         Box::pin(self.send().instrument(span))
+    }
+}
+
+/// The call's outcome from its answer: [`answer`], and an empty `T` for a JSON
+/// 404 when the call reads a list the Optimizer reports "not found" when empty.
+async fn settle<T>(
+    operation: &'static str,
+    client: &Client,
+    decoder: Decoder<T>,
+    not_found: Option<fn() -> T>,
+    response: reqwest::Response,
+) -> Result<T> {
+    match (
+        not_found,
+        answer(operation, client, decoder, response).await,
+    ) {
+        (
+            Some(empty),
+            Err(Error::Api {
+                http_status: 404, ..
+            }),
+        ) => Ok(empty()),
+        (_, outcome) => outcome,
     }
 }
 

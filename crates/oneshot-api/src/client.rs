@@ -68,6 +68,11 @@ impl Client {
 fn http_client(options: &ClientOptions) -> Result<reqwest::Client> {
     let mut builder = reqwest::Client::builder()
         .use_rustls_tls()
+        // Over HTTP/2 a TLS alert that comes after the handshake (a refused
+        // client certificate, with TLS 1.3) ends the connection's task and the
+        // request only learns "connection closed"; over HTTP/1.1 the request
+        // reads the alert itself, so the officer is told what is wrong.
+        .http1_only()
         .connect_timeout(options.connect_timeout_value())
         .user_agent(options.user_agent_value())
         .no_proxy();

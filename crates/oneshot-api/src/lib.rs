@@ -29,6 +29,8 @@ mod details;
 mod documents;
 mod environment;
 mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod hashfile;
 mod images;
 mod metadata;

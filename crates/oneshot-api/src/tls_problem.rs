@@ -74,32 +74,15 @@ impl TlsProblem {
             if let Some(tls) = current.downcast_ref::<rustls::Error>() {
                 return Some(Self::from_rustls(tls));
             }
-            if let Some(io) = current.downcast_ref::<std::io::Error>() {
-                if let Some(problem) = io.get_ref().and_then(|inner| Self::find(inner)) {
-                    return Some(problem);
-                }
-                if let Some(problem) = Self::from_alert_text(io) {
-                    return Some(problem);
-                }
+            let wrapped = current
+                .downcast_ref::<std::io::Error>()
+                .and_then(std::io::Error::get_ref);
+            if let Some(problem) = wrapped.and_then(|inner| Self::find(inner)) {
+                return Some(problem);
             }
             next = current.source();
         }
         None
-    }
-
-    /// An alert that arrives after the handshake (with TLS 1.3 the server
-    /// checks the client certificate then) reaches an HTTP/2 connection as
-    /// text only: h2 keeps I/O errors as kind and message so its errors can be
-    /// cloned. Recognize the exact text this rustls renders for such alerts.
-    fn from_alert_text(io: &std::io::Error) -> Option<Self> {
-        if io.kind() != std::io::ErrorKind::InvalidData {
-            return None;
-        }
-        let text = io.to_string();
-        CLIENT_CERTIFICATE_ALERTS
-            .iter()
-            .any(|alert| rustls::Error::AlertReceived(*alert).to_string() == text)
-            .then_some(Self::ClientCertificate)
     }
 
     fn from_rustls(error: &rustls::Error) -> Self {
@@ -196,14 +179,5 @@ mod tests {
         }
         let plain = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
         assert_eq!(TlsProblem::find(&plain), None);
-    }
-
-    #[test]
-    fn recognizes_a_client_certificate_alert_kept_as_text() {
-        let alert = rustls::Error::AlertReceived(AlertDescription::CertificateRequired);
-        let text = std::io::Error::new(std::io::ErrorKind::InvalidData, alert.to_string());
-        assert_eq!(TlsProblem::find(&text), Some(TlsProblem::ClientCertificate));
-        let other = std::io::Error::new(std::io::ErrorKind::InvalidData, "bad chunk size");
-        assert_eq!(TlsProblem::find(&other), None);
     }
 }
