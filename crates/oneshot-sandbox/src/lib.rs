@@ -27,6 +27,8 @@ mod api;
 mod config;
 mod error;
 mod fault;
+#[doc(hidden)]
+pub mod fuzzing;
 mod identity_rules;
 mod media;
 mod notify;

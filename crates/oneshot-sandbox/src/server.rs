@@ -13,7 +13,7 @@ use hyper_util::rt::{TokioExecutor, TokioIo};
 use hyper_util::server::conn::auto;
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use hyper_util::service::TowerToHyperService;
-use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::io::{AsyncRead, AsyncReadExt as _, AsyncWrite, AsyncWriteExt as _};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -32,6 +32,8 @@ use crate::tls::SandboxTls;
 
 /// How long a client may take to finish the TLS handshake.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a refused TLS connection is drained before it is closed.
+const LINGER: Duration = Duration::from_secs(2);
 /// How long a graceful shutdown waits for in-flight requests.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long shutdown waits for background signatures and webhook deliveries.
@@ -53,29 +55,14 @@ impl Sandbox {
     /// Opens the data directory, binds the listener and serves on the current
     /// tokio runtime; returns once connections are being accepted.
     pub async fn start(config: SandboxConfig) -> Result<Sandbox, Error> {
-        let data_dir = config.data_dir.clone();
-        let (store, authority) = crate::store::blocking(move || {
-            let store = Store::open(&data_dir)?;
-            let authority = Authority::load_or_create(&data_dir.join("pki"))?;
-            Ok((store, authority))
-        })
-        .await?;
-        store.requests.recover_interrupted_signatures().await?;
+        let opened = OpenedData::open(config.data_dir.clone()).await?;
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
         let https = config.tls.is_some();
         let tasks = TaskTracker::new();
-        let state = AppState::new(Shared {
-            store,
-            outbox: Outbox::default(),
-            notifier: Notifier::start(&tasks),
-            tasks: tasks.clone(),
-            authority,
-            faults: FaultBook::default(),
-            base_url: loopback_url(addr, https),
-        });
+        let app = opened.app(&tasks, loopback_url(addr, https));
         let (stop, stopped) = oneshot::channel();
-        let server = tokio::spawn(serve(listener, config.tls, app(state), stopped));
+        let server = tokio::spawn(serve(listener, config.tls, app, stopped));
         tracing::info!(%addr, https, data_dir = %config.data_dir.display(), "sandbox listening");
         Ok(Sandbox {
             addr,
@@ -114,6 +101,41 @@ impl Sandbox {
             tracing::warn!("shutdown: background work still running after the timeout");
         }
         Ok(())
+    }
+}
+
+/// A data directory opened for serving: its store and PKI.
+pub(crate) struct OpenedData {
+    store: Store,
+    authority: Authority,
+}
+
+impl OpenedData {
+    /// Opens (creating when missing) the store and PKI, and settles signatures
+    /// a previous run left half done.
+    pub(crate) async fn open(data_dir: std::path::PathBuf) -> Result<Self, Error> {
+        let (store, authority) = crate::store::blocking(move || {
+            let store = Store::open(&data_dir)?;
+            let authority = Authority::load_or_create(&data_dir.join("pki"))?;
+            Ok((store, authority))
+        })
+        .await?;
+        store.requests.recover_interrupted_signatures().await?;
+        Ok(Self { store, authority })
+    }
+
+    /// The HTTP app over this data; background work joins `tasks`, links it
+    /// hands out start with `base_url`.
+    pub(crate) fn app(self, tasks: &TaskTracker, base_url: String) -> Router {
+        app(AppState::new(Shared {
+            store: self.store,
+            outbox: Outbox::default(),
+            notifier: Notifier::start(tasks),
+            tasks: tasks.clone(),
+            authority: self.authority,
+            faults: FaultBook::default(),
+            base_url,
+        }))
     }
 }
 
@@ -205,9 +227,13 @@ async fn serve(
                     }
                     Some(acceptor) => {
                         tokio::spawn(async move {
-                            match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                            let handshake = acceptor.accept(stream).into_fallible();
+                            match tokio::time::timeout(HANDSHAKE_TIMEOUT, handshake).await {
                                 Ok(Ok(stream)) => serve_connection(stream, app, kill, watcher).await,
-                                Ok(Err(e)) => tracing::info!(error = %e, "TLS handshake refused"),
+                                Ok(Err((e, stream))) => {
+                                    tracing::info!(error = %e, "TLS handshake refused");
+                                    linger(stream).await;
+                                }
                                 Err(_) => tracing::info!("TLS handshake timed out"),
                             }
                         });
@@ -224,6 +250,19 @@ async fn serve(
     {
         tracing::warn!("shutdown: some connections were still busy after the drain timeout");
     }
+}
+
+/// Closes a connection whose TLS handshake was refused the way web servers do:
+/// stop sending (the alert is out), then read and drop what the client sent
+/// meanwhile. With TLS 1.3 the client sends its request before the server has
+/// checked its certificate; closing with that request unread would make the
+/// kernel answer with a reset, and the client would see "connection reset"
+/// instead of the alert that says what is wrong.
+async fn linger<S: AsyncRead + AsyncWrite + Unpin>(mut stream: S) {
+    let _ = stream.shutdown().await;
+    let mut sink = [0u8; 4096];
+    let drain = async { while matches!(stream.read(&mut sink).await, Ok(read) if read > 0) {} };
+    let _ = tokio::time::timeout(LINGER, drain).await;
 }
 
 /// Serves one accepted (and, with TLS, handshaken) connection; `kill` lets
