@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use oneshot_api::TransportKind;
+use oneshot_api::{TlsProblem, TransportKind};
 
 /// Everything that can go wrong in the station's domain.
 ///
@@ -121,6 +121,13 @@ pub const ERROR_CODES: &[&str] = &[
     "connection.incomplete_client_identity",
     "connection.unreadable_file",
     "connection.invalid_tls_material",
+    "connection.tls_untrusted",
+    "connection.tls_expired",
+    "connection.tls_not_yet_valid",
+    "connection.tls_wrong_host",
+    "connection.tls_bad_certificate",
+    "connection.tls_client_certificate",
+    "connection.tls_handshake",
     "sandbox.start_failed",
     "optimizer.unreachable",
     "optimizer.timeout",
@@ -208,6 +215,7 @@ fn optimizer_code(error: &oneshot_api::Error) -> &'static str {
             TransportKind::Connect => "optimizer.unreachable",
             TransportKind::Timeout => "optimizer.timeout",
             TransportKind::Reset => "optimizer.connection_lost",
+            TransportKind::Tls(problem) => tls_code(*problem),
         },
         Api::Api { http_status, .. } => match http_status {
             401 | 403 => "optimizer.forbidden",
@@ -221,6 +229,20 @@ fn optimizer_code(error: &oneshot_api::Error) -> &'static str {
         Api::Io { .. } => "optimizer.file",
         // The client's error may grow; an unknown case still gets a stable code.
         _ => "optimizer.failed",
+    }
+}
+
+/// One code per TLS refusal, so the officer is told what to fix: configure the
+/// CA, renew or correct the server's certificate, install a client certificate.
+fn tls_code(problem: TlsProblem) -> &'static str {
+    match problem {
+        TlsProblem::UntrustedIssuer => "connection.tls_untrusted",
+        TlsProblem::Expired => "connection.tls_expired",
+        TlsProblem::NotYetValid => "connection.tls_not_yet_valid",
+        TlsProblem::WrongHost => "connection.tls_wrong_host",
+        TlsProblem::BadCertificate => "connection.tls_bad_certificate",
+        TlsProblem::ClientCertificate => "connection.tls_client_certificate",
+        TlsProblem::Handshake => "connection.tls_handshake",
     }
 }
 
@@ -306,6 +328,22 @@ mod tests {
                 "{code}"
             );
         }
+    }
+
+    #[test]
+    fn every_tls_problem_has_its_own_listed_code() {
+        let problems = [
+            TlsProblem::UntrustedIssuer,
+            TlsProblem::Expired,
+            TlsProblem::NotYetValid,
+            TlsProblem::WrongHost,
+            TlsProblem::BadCertificate,
+            TlsProblem::ClientCertificate,
+            TlsProblem::Handshake,
+        ];
+        let codes: std::collections::BTreeSet<_> = problems.into_iter().map(tls_code).collect();
+        assert_eq!(codes.len(), problems.len());
+        assert!(codes.iter().all(|code| ERROR_CODES.contains(code)));
     }
 
     #[test]
