@@ -22,6 +22,8 @@ pub enum Command {
     Test(TestArgs),
     /// Print what is missing on this machine and the exact commands to install it.
     Doctor,
+    /// Build installable packages (.deb and .rpm, .msi, .app and .dmg) with pdfium inside.
+    Bundle(crate::bundle::BundleArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,13 @@
-//! `cargo xtask run | test | doctor`: installs what is missing, builds, runs and tests
+//! `cargo xtask run | test | doctor | bundle`: installs what is missing, builds, runs and tests
 //! One-Shot Station. This is the one place in the project that shells out to apt, npm, pip and
 //! cargo; everything else is plain Rust.
 // A command-line tool talks to its user on stdout.
 #![allow(clippy::print_stdout)]
 
+mod bundle;
+mod bundle_outputs;
+mod bundle_pdfium;
+mod bundle_target;
 mod cli;
 mod doctor;
 mod error;
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         Command::Run => run::run(&paths),
         Command::Test(args) => test::test(&paths, &args),
         Command::Doctor => doctor::doctor(&paths),
+        Command::Bundle(args) => bundle::bundle(&paths, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
