@@ -105,6 +105,16 @@ BEGIN
     SELECT RAISE(ABORT, 'the audit trail is append-only');
 END;
 
+-- What new requests on an Optimizer use when the officer does not choose: its
+-- Registration Authority and certificate profile (absent: the Optimizer's own default).
+CREATE TABLE profile_defaults (
+    profile_id             INTEGER PRIMARY KEY NOT NULL
+                           REFERENCES optimizer_profile (id) ON DELETE CASCADE,
+    registration_authority TEXT,
+    certificate_profile    TEXT,
+    updated_at             TEXT NOT NULL
+) STRICT;
+
 -- Trust anchors for verifying signed documents before they are deleted from an
 -- Optimizer (PEM). The embedded sandbox's are fetched from it; others are set by
 -- the officer.

@@ -34,6 +34,7 @@
 //! [`StationEvent`](crate::StationEvent)s.
 
 mod db;
+mod defaults;
 mod draft;
 mod engine;
 mod evidence;
@@ -54,6 +55,7 @@ use oneshot_api::Secret;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use defaults::ProfileDefaults;
 pub use evidence::{EvidenceAcceptance, EvidenceChecks, EvidenceOcr, VideoIdEvidence};
 #[cfg(feature = "test-hooks")]
 pub use hooks::{STOP_AFTER_ENV, boundaries_passed};
@@ -190,6 +192,9 @@ impl Workflows {
         let signer = draft::checked_signer(draft.kind, &draft.signer)?;
         draft::check_options(&draft)?;
         let session = self.engine.session().await?;
+        let options = defaults::get(&self.engine.store, session.profile_id)
+            .await?
+            .fill(draft.options);
         let kind = draft.kind;
         let to_prepare = draft.documents.clone();
         let prepared =
@@ -202,7 +207,7 @@ impl Workflows {
             officer: session.officer.clone(),
             signer,
             id_images: draft.id_images,
-            options: draft.options,
+            options,
             optimizer_pk: None,
             videoid_pk: None,
             videoid_link: None,
@@ -468,6 +473,19 @@ impl Workflows {
     pub async fn set_signing_trust(&self, pem: String) -> Result<()> {
         let session = self.engine.session().await?;
         trust::set(&self.engine, session.profile_id, pem).await
+    }
+
+    /// The Registration Authority and certificate profile new requests on the
+    /// Optimizer in use get when the officer chooses none.
+    pub async fn profile_defaults(&self) -> Result<ProfileDefaults> {
+        let session = self.engine.session().await?;
+        defaults::get(&self.engine.store, session.profile_id).await
+    }
+
+    /// Sets them (blank values: the Optimizer's own default); answers what was stored.
+    pub async fn set_profile_defaults(&self, defaults: ProfileDefaults) -> Result<ProfileDefaults> {
+        let session = self.engine.session().await?;
+        defaults::set(&self.engine.store, session.profile_id, defaults).await
     }
 
     /// Applies a status change the Optimizer posted to the webhook.

@@ -320,6 +320,9 @@ pub(crate) async fn end(
 
 /// Keeps the request's status and its queue entry up to date.
 pub(crate) async fn record_status(run: &Run<'_>, status: &RequestStatus) -> Result<()> {
+    if run.state.request.server_status.as_deref() == Some(status.as_str()) {
+        return Ok(());
+    }
     let id = run.id().clone();
     let word = status.to_string();
     let changed = run
