@@ -430,6 +430,47 @@ fn unreadable_input_is_an_error_not_a_report() {
     assert_eq!(missing.code(), "verification.unreadable_document");
 }
 
+/// The integrity property itself: whichever byte outside the signature's
+/// `/Contents` changes, the file is no longer valid; and no change panics.
+#[test]
+fn no_byte_outside_the_signature_can_change_unnoticed() {
+    let pki = Pki::new();
+    let signed = pki.sign(&one_page());
+    let trust = pki.trust();
+    let [range] = &byte_ranges(&signed)[..] else {
+        panic!("one signature")
+    };
+    let gap = range[1] as usize..range[2] as usize;
+    // Every seventh byte outside /Contents, every byte within 32 of its
+    // delimiters (the ByteRange and the signature dictionary), and a sample
+    // of those inside.
+    let near = |at: usize, edge: usize| at.abs_diff(edge) <= 32;
+    let positions = (0..signed.len()).filter(|&at| {
+        let stride = if gap.contains(&at) { 211 } else { 7 };
+        near(at, gap.start) || near(at, gap.end) || at % stride == 0
+    });
+    let mut outside = 0;
+    for at in positions {
+        let mut changed = signed.clone();
+        changed[at] ^= 0x20;
+        let result = verify_pdf(&changed, &trust);
+        if gap.contains(&at) {
+            // Inside /Contents only unsigned parts (the embedded certificates)
+            // may change without harm; anything goes but a panic.
+            continue;
+        }
+        outside += 1;
+        match result {
+            Ok(report) => assert_ne!(report.verdict, VerificationVerdict::Valid, "byte {at}"),
+            Err(error) => assert!(
+                matches!(error, Error::NotAPdf(_) | Error::NoSignature),
+                "byte {at}: {error}"
+            ),
+        }
+    }
+    assert!(outside > (signed.len() - gap.len()) / 7, "{outside}");
+}
+
 #[test]
 fn our_verdicts_agree_with_pdfsig() {
     let pki = Pki::new();

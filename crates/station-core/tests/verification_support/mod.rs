@@ -179,6 +179,23 @@ pub fn signatures_cms(pdf: &[u8]) -> Vec<SignedData> {
     found.into_iter().map(|(_, sd)| sd).collect()
 }
 
+/// The `/ByteRange` of every signature dictionary, read with lopdf.
+pub fn byte_ranges(pdf: &[u8]) -> Vec<Vec<i64>> {
+    let doc = Document::load_mem(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|object| match object {
+            Object::Dictionary(d) => match d.get(b"ByteRange") {
+                Ok(Object::Array(values)) => {
+                    Some(values.iter().map(|v| v.as_i64().unwrap()).collect())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 /// The timestamp token's TSTInfo DER inside the last signature.
 pub fn last_tst_info(pdf: &[u8]) -> Vec<u8> {
     let cms = signatures_cms(pdf).pop().unwrap();
