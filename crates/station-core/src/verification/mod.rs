@@ -23,6 +23,11 @@
 //! # Ok(()) }
 //! ```
 //!
+//! Which time counts: a signer's certificate chain must be valid when an
+//! intact, trusted signature timestamp says the signature existed, otherwise
+//! at the verification time (a claimed signing time proves nothing); a time-
+//! stamping authority's chain must be valid at its own timestamp's time.
+//!
 //! Not checked: revocation (CRL/OCSP, including what a DSS holds), signature
 //! policies, and which objects later incremental updates changed (a PDF
 //! signature that does not reach the end of the file is reported, not judged).
