@@ -108,6 +108,10 @@ pub enum Error {
     /// A PEM bundle of trusted certificates cannot be used.
     #[error("invalid trusted certificates: {0}")]
     InvalidTrustBundle(String),
+
+    /// The signer's identity data failed its checks; the issues say which field and why.
+    #[error("the signer's identity data has {} problem(s)", .0.len())]
+    InvalidIdentity(Vec<crate::identity::FieldIssue>),
 }
 
 /// Every code [`Error::code`] can answer, so the UI can hold a message for each.
@@ -151,6 +155,7 @@ pub const ERROR_CODES: &[&str] = &[
     "verification.not_a_signature",
     "verification.unreadable_document",
     "verification.invalid_trust_bundle",
+    "identity.invalid",
 ];
 
 /// Result with the station's [`Error`].
@@ -182,6 +187,7 @@ impl Error {
             Self::NotASignature(_) => "verification.not_a_signature",
             Self::UnreadableDocument { .. } => "verification.unreadable_document",
             Self::InvalidTrustBundle(_) => "verification.invalid_trust_bundle",
+            Self::InvalidIdentity(_) => "identity.invalid",
         }
     }
 
@@ -203,6 +209,13 @@ impl Error {
             | Self::NotASignature(reason)
             | Self::InvalidTrustBundle(reason) => Some(reason.clone()),
             Self::UnreadableDocument { name, .. } => Some(name.clone()),
+            Self::InvalidIdentity(issues) => Some(
+                issues
+                    .iter()
+                    .map(|issue| format!("{}: {}", issue.field.name(), issue.code.code()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             _ => None,
         }
     }
@@ -307,6 +320,7 @@ mod tests {
                 source: io(),
             },
             Error::InvalidTrustBundle("x".into()),
+            Error::InvalidIdentity(Vec::new()),
         ]
     }
 

@@ -7,6 +7,7 @@
 mod connection;
 mod data_dir;
 mod error;
+mod identity;
 mod optimizer;
 mod sandbox_host;
 mod station;
@@ -20,6 +21,12 @@ pub use connection::{
 };
 pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{ERROR_CODES, Error, Result};
+pub use identity::{
+    DOCUMENT_NUMBER_MAX_CHARS, EMAIL_MAX_CHARS, FieldIssue, IDENTITY_ISSUE_CODES, IdDocumentKind,
+    IdentityCheck, IdentityField, IdentityIssueCode, NAME_MAX_CHARS, PASSPORT_MAX_CHARS,
+    SignerIdentity, SignerLanguage, ValidSignerIdentity, check_identity, country_codes,
+    is_country_code,
+};
 pub use optimizer::{OptimizerProfile, RemoteOptimizer};
 pub use sandbox_host::{EmbeddedSandbox, SandboxStatus};
 pub use station::Station;
