@@ -112,6 +112,48 @@ pub enum Error {
     /// The signer's identity data failed its checks; the issues say which field and why.
     #[error("the signer's identity data has {} problem(s)", .0.len())]
     InvalidIdentity(Vec<crate::identity::FieldIssue>),
+
+    /// An ID picture is not a JPEG or PNG; `detected` names what it is (`gif`, `pdf`…).
+    #[error("ID pictures must be JPEG or PNG, this file is {detected}")]
+    IdImageUnsupported {
+        /// What the file's first bytes say it is.
+        detected: &'static str,
+    },
+
+    /// An ID picture file is larger than any photo.
+    #[error("the picture file has {bytes} bytes, more than {limit}")]
+    IdImageFileTooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The largest size accepted.
+        limit: usize,
+    },
+
+    /// An ID picture has more pixels than any camera takes (a decompression bomb).
+    #[error("the picture is {width}×{height} pixels, too many to open safely")]
+    IdImageTooManyPixels {
+        /// Width in the file's header.
+        width: u32,
+        /// Height in the file's header.
+        height: u32,
+    },
+
+    /// An ID picture is a thin strip, not a photo of a document or a person.
+    #[error("the picture is {width}×{height} pixels, far too narrow")]
+    IdImageAspectRatio {
+        /// Width in the file's header.
+        width: u32,
+        /// Height in the file's header.
+        height: u32,
+    },
+
+    /// An ID picture cannot be decoded: damaged or cut short.
+    #[error("the picture is damaged: {0}")]
+    IdImageCorrupt(String),
+
+    /// A decoded ID picture could not be resized or encoded.
+    #[error("the picture could not be processed: {0}")]
+    IdImageProcessing(String),
 }
 
 /// Every code [`Error::code`] can answer, so the UI can hold a message for each.
@@ -156,6 +198,12 @@ pub const ERROR_CODES: &[&str] = &[
     "verification.unreadable_document",
     "verification.invalid_trust_bundle",
     "identity.invalid",
+    "id_image.unsupported_format",
+    "id_image.file_too_large",
+    "id_image.too_many_pixels",
+    "id_image.bad_aspect_ratio",
+    "id_image.corrupt",
+    "id_image.processing_failed",
 ];
 
 /// Result with the station's [`Error`].
@@ -188,6 +236,12 @@ impl Error {
             Self::UnreadableDocument { .. } => "verification.unreadable_document",
             Self::InvalidTrustBundle(_) => "verification.invalid_trust_bundle",
             Self::InvalidIdentity(_) => "identity.invalid",
+            Self::IdImageUnsupported { .. } => "id_image.unsupported_format",
+            Self::IdImageFileTooLarge { .. } => "id_image.file_too_large",
+            Self::IdImageTooManyPixels { .. } => "id_image.too_many_pixels",
+            Self::IdImageAspectRatio { .. } => "id_image.bad_aspect_ratio",
+            Self::IdImageCorrupt(_) => "id_image.corrupt",
+            Self::IdImageProcessing(_) => "id_image.processing_failed",
         }
     }
 
@@ -216,6 +270,11 @@ impl Error {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            Self::IdImageUnsupported { detected } => Some((*detected).to_owned()),
+            Self::IdImageFileTooLarge { bytes, limit } => Some(format!("{bytes} > {limit}")),
+            Self::IdImageTooManyPixels { width, height }
+            | Self::IdImageAspectRatio { width, height } => Some(format!("{width}×{height}")),
+            Self::IdImageCorrupt(reason) | Self::IdImageProcessing(reason) => Some(reason.clone()),
             _ => None,
         }
     }
@@ -321,6 +380,18 @@ mod tests {
             },
             Error::InvalidTrustBundle("x".into()),
             Error::InvalidIdentity(Vec::new()),
+            Error::IdImageUnsupported { detected: "gif" },
+            Error::IdImageFileTooLarge { bytes: 2, limit: 1 },
+            Error::IdImageTooManyPixels {
+                width: 1,
+                height: 1,
+            },
+            Error::IdImageAspectRatio {
+                width: 1,
+                height: 1,
+            },
+            Error::IdImageCorrupt("x".into()),
+            Error::IdImageProcessing("x".into()),
         ]
     }
 

@@ -7,6 +7,7 @@
 mod connection;
 mod data_dir;
 mod error;
+mod id_images;
 mod identity;
 mod optimizer;
 mod sandbox_host;
@@ -21,6 +22,12 @@ pub use connection::{
 };
 pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{ERROR_CODES, Error, Result};
+pub use id_images::{
+    ID_IMAGE_HINT_CODES, ID_IMAGE_MAX_ASPECT_RATIO, ID_IMAGE_MAX_FILE_BYTES,
+    ID_IMAGE_MAX_JPEG_BYTES, ID_IMAGE_MAX_LONG_SIDE, ID_IMAGE_MAX_PIXELS, ID_IMAGE_MIN_LONG_SIDE,
+    IdImageReport, ImageMeasurements, ImageQualityHint, NormalizedIdImage, normalize_id_image,
+    normalize_id_image_blocking,
+};
 pub use identity::{
     DOCUMENT_NUMBER_MAX_CHARS, EMAIL_MAX_CHARS, FieldIssue, IDENTITY_ISSUE_CODES, IdDocumentKind,
     IdentityCheck, IdentityField, IdentityIssueCode, NAME_MAX_CHARS, PASSPORT_MAX_CHARS,
