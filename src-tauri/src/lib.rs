@@ -59,10 +59,10 @@ pub fn run() -> ExitCode {
         }
     };
     app.run(|app, event| {
-        if let (RunEvent::Exit, Some(station)) = (event, app.try_state::<Station>()) {
-            if let Err(error) = tauri::async_runtime::block_on(station.connection().shutdown()) {
-                tracing::warn!(%error, "embedded sandbox did not stop cleanly");
-            }
+        if let (RunEvent::Exit, Some(station)) = (event, app.try_state::<Station>())
+            && let Err(error) = tauri::async_runtime::block_on(station.connection().shutdown())
+        {
+            tracing::warn!(%error, "embedded sandbox did not stop cleanly");
         }
     });
     ExitCode::SUCCESS
