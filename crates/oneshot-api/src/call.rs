@@ -335,7 +335,21 @@ where
         Box::pin(async move {
             let limit = client.options().json_limit();
             let (http_status, body) = read_bounded(operation, response, limit).await?;
-            map(decode_details::<D>(operation, http_status, &body)?)
+            // `map` does not see the answer: what it refuses, it refuses in one of this status.
+            map(decode_details::<D>(operation, http_status, &body)?).map_err(|error| match error {
+                Error::Decode {
+                    operation,
+                    reason,
+                    excerpt,
+                    ..
+                } => Error::Decode {
+                    operation,
+                    http_status,
+                    reason,
+                    excerpt,
+                },
+                other => other,
+            })
         })
     })
 }

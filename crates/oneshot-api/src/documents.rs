@@ -392,6 +392,7 @@ struct Accepted {
 fn match_uploads(sent: &[UploadedDocument], answer: UploadAnswer) -> Result<Vec<UploadedDocument>> {
     let mismatch = |reason: String| Error::Decode {
         operation: "upload_document",
+        // call::json puts the answer's own status (200 or 201) in its place.
         http_status: 200,
         reason,
         excerpt: String::new(),

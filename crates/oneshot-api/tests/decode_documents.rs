@@ -57,6 +57,23 @@ async fn several_documents_are_matched_by_field_in_the_order_sent() {
     );
 }
 
+#[tokio::test]
+async fn an_answer_that_does_not_match_the_upload_keeps_its_http_status() {
+    // Found by the api_response fuzz target: a 201 answer was reported as a 200.
+    let (_server, client) = at(201, "upload_single.json").await;
+    let error = client
+        .documents()
+        .upload_batch(1, vec![pdf("contract.pdf"), pdf("annex.pdf")], None)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::Decode { reason, .. } if reason == "one uid for 2 documents"),
+        "{error:?}"
+    );
+    assert_eq!(error.http_status(), Some(201));
+    assert!(!error.is_retryable());
+}
+
 fn multi_answer(fields: usize, call: usize) -> String {
     let items: Vec<String> = (0..fields)
         .map(|index| {

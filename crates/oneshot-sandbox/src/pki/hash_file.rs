@@ -53,8 +53,11 @@ impl HashSignRequest {
     /// not a messageDigest attribute, a digest whose length does not match the
     /// algorithm, an unknown algorithm) is an [`Error::InvalidHashFile`].
     pub fn from_json(bytes: &[u8]) -> Result<Self, Error> {
-        let json: HashFileJson =
-            serde_json::from_slice(bytes).map_err(|e| invalid(e.to_string()))?;
+        // JSON is UTF-8 throughout; serde_json skips unknown fields of a byte slice without
+        // checking their encoding, so check it first (found by the sandbox_hashfile fuzz target).
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| invalid(format!("the hash file is not UTF-8: {e}")))?;
+        let json: HashFileJson = serde_json::from_str(text).map_err(|e| invalid(e.to_string()))?;
         let digest_algorithm =
             DigestAlgorithm::from_name(&json.digest_algorithm).ok_or_else(|| {
                 invalid(format!(
@@ -241,5 +244,17 @@ mod tests {
         let content_type = crate::pki::cms::content_type_attribute(oids::DATA).unwrap();
         let wrong_attribute = BASE64.encode(content_type.to_der().unwrap());
         assert!(HashSignRequest::from_json(&json(&wrong_attribute, "sha256")).is_err());
+    }
+
+    #[test]
+    fn a_hash_file_that_is_not_utf8_is_refused_even_in_a_field_we_ignore() {
+        // Minimized from a sandbox_hashfile fuzz crash: the byte 0x9b inside an unknown field.
+        let mut bad = json(&digest_attribute(&[7; 32]), "sha256");
+        bad.pop();
+        bad.extend_from_slice(b",\"note\":\"sh\x9ba256\"}");
+        assert!(serde_json::from_slice::<serde_json::Value>(&bad).is_err());
+        let error = HashSignRequest::from_json(&bad).unwrap_err();
+        assert!(matches!(error, Error::InvalidHashFile(_)), "{error:?}");
+        assert!(error.to_string().contains("UTF-8"), "{error}");
     }
 }
