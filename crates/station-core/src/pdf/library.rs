@@ -1,0 +1,67 @@
+//! Where the pdfium shared library is. No distribution packages it: development
+//! machines get it from `cargo xtask` (into `.tools/pdfium/`), installed stations
+//! carry it next to the executable.
+
+use std::env;
+use std::path::{Path, PathBuf};
+
+use pdfium_render::prelude::Pdfium;
+
+use crate::error::{Error, Result};
+
+/// Names the pdfium library file to use, overriding every other place.
+pub const PDFIUM_LIB_ENV: &str = "PDFIUM_LIB";
+
+/// What to tell whoever has no pdfium.
+pub const PDFIUM_PROVISIONING_HINT: &str = "run `cargo xtask test` or `cargo xtask run` (they unpack pdfium from the \
+     pypdfium2 wheel into .tools/pdfium/ and set PDFIUM_LIB), or set PDFIUM_LIB to a libpdfium \
+     file";
+
+/// Finds the pdfium library: `PDFIUM_LIB`, else next to the executable, else (in
+/// debug builds) the workspace's `.tools/pdfium/`.
+pub fn locate_pdfium() -> Result<PathBuf> {
+    if let Some(path) = env::var_os(PDFIUM_LIB_ENV).filter(|value| !value.is_empty()) {
+        let path = PathBuf::from(path);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(Error::PdfEngineUnavailable(format!(
+                "{PDFIUM_LIB_ENV} names {}, which is not a file; {PDFIUM_PROVISIONING_HINT}",
+                path.display()
+            )))
+        };
+    }
+    let candidates = candidates();
+    candidates
+        .iter()
+        .find(|path| path.is_file())
+        .cloned()
+        .ok_or_else(|| {
+            let searched: Vec<String> = candidates
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect();
+            Error::PdfEngineUnavailable(format!(
+                "pdfium not found ({PDFIUM_LIB_ENV} unset; looked for {}); {PDFIUM_PROVISIONING_HINT}",
+                searched.join(", ")
+            ))
+        })
+}
+
+fn candidates() -> Vec<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(dir) = env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(Path::to_owned))
+    {
+        candidates.push(Pdfium::pdfium_platform_library_name_at_path(&dir));
+    }
+    if cfg!(debug_assertions) {
+        // Where `cargo xtask` provisions it: only meaningful on the machine that built us.
+        let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        candidates.push(Pdfium::pdfium_platform_library_name_at_path(
+            &workspace.join(".tools/pdfium"),
+        ));
+    }
+    candidates
+}
