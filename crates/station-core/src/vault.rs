@@ -26,17 +26,22 @@ pub enum SecretKind {
     RaoPassword,
     /// The RAO's PIN.
     RaoPin,
+    /// The Optimizer's billing password, kept here so the settings form can say
+    /// whether one is set without the Optimizer ever sending it back.
+    BillingPassword,
 }
 
 impl SecretKind {
-    /// Every kind, for forgetting all secrets of a profile.
-    pub const ALL: [SecretKind; 3] = [Self::RaoToken, Self::RaoPassword, Self::RaoPin];
+    /// The RAO's session secrets, forgotten at each sign-in and sign-out. The billing
+    /// password belongs to the Optimizer, not to a session, and stays.
+    pub const SESSION: [SecretKind; 3] = [Self::RaoToken, Self::RaoPassword, Self::RaoPin];
 
     fn slug(self) -> &'static str {
         match self {
             Self::RaoToken => "rao-token",
             Self::RaoPassword => "rao-password",
             Self::RaoPin => "rao-pin",
+            Self::BillingPassword => "billing-password",
         }
     }
 }
@@ -177,9 +182,9 @@ impl Vault {
         }
     }
 
-    /// Removes every secret of `profile`.
+    /// Removes the RAO session's secrets of `profile`.
     pub fn forget(&self, profile: ProfileId) -> Result<()> {
-        SecretKind::ALL
+        SecretKind::SESSION
             .into_iter()
             .try_for_each(|kind| self.delete(profile, kind))
     }

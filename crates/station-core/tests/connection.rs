@@ -215,7 +215,7 @@ async fn signs_in_with_credentials_keeping_password_and_pin_in_the_vault() {
 
     let overview = f.service.sign_out().await.unwrap();
     assert_eq!(overview.session, None);
-    for kind in SecretKind::ALL {
+    for kind in SecretKind::SESSION {
         assert_eq!(f.vault.get(profile, kind).unwrap(), None, "{kind:?}");
     }
     f.service.shutdown().await.unwrap();

@@ -14,6 +14,7 @@ use crate::sandbox_host::EmbeddedSandbox;
 use crate::store::{ProfileId, Store};
 use crate::vault::{SecretKind, Vault};
 
+pub(crate) use models::token_hint;
 pub use models::{
     ConnectionOverview, ConnectionReport, RaoSession, SignIn, SignInMethod, TokenSummary,
 };
@@ -37,6 +38,16 @@ struct State {
     /// Built on first use for the current profile.
     client: Option<Client>,
     session: Option<ActiveSession>,
+}
+
+/// The signed-in RAO on the Optimizer in use, see [`ConnectionService::signed_in`].
+#[derive(Debug, Clone)]
+pub(crate) struct SignedIn {
+    pub profile_id: ProfileId,
+    pub embedded_sandbox: bool,
+    pub client: Client,
+    pub session: RaoSession,
+    pub token: Secret,
 }
 
 #[derive(Debug, Clone)]
@@ -207,13 +218,33 @@ impl ConnectionService {
         Ok(tokens
             .into_iter()
             .map(|stored| TokenSummary {
-                hint: models::token_hint(&stored.token),
+                hint: token_hint(&stored.token),
                 in_use: in_use.as_ref() == Some(&stored.token),
                 username: stored.credentials.username,
                 holds_password: stored.credentials.password,
                 holds_pin: stored.credentials.pin,
             })
             .collect())
+    }
+
+    /// The Optimizer in use and its signed-in RAO, for work done on the RAO's behalf
+    /// (the workflows). Fails with [`Error::NotSignedIn`] when nobody is signed in.
+    pub(crate) async fn signed_in(&self) -> Result<SignedIn> {
+        let client = self.client().await?;
+        let state = self.state.lock().await;
+        let session = state.session.as_ref().ok_or(Error::NotSignedIn)?;
+        Ok(SignedIn {
+            profile_id: state.profile_id,
+            embedded_sandbox: state.profile == OptimizerProfile::EmbeddedSandbox,
+            client,
+            session: session.info.clone(),
+            token: session.token.clone(),
+        })
+    }
+
+    /// The vault holding the secrets of every Optimizer profile.
+    pub(crate) fn vault(&self) -> &Vault {
+        &self.vault
     }
 
     /// Stops the embedded sandbox, if it runs; call when the station quits.
