@@ -168,7 +168,7 @@ fn similarity(text: &str) -> oneshot_api::SimilarityLevel {
     }
 }
 
-fn encoded_picture(path: &Path) -> Result<String> {
+pub(super) fn encoded_picture(path: &Path) -> Result<String> {
     let unreadable = |source| Error::UnreadableFile {
         path: path.to_owned(),
         source,

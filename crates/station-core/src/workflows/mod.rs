@@ -40,6 +40,7 @@ mod engine;
 mod evidence;
 mod hooks;
 mod models;
+mod review;
 mod services;
 mod state;
 mod states;
@@ -64,6 +65,7 @@ pub use models::{
     SignatureRequestDraft, SignatureRequestView, SignerCorrection, StepView, VideoIdQueueEntry,
     VisibleSignatureSpec, WorkflowOptions,
 };
+pub use review::{ReviewPicture, ReviewPictureKind, ReviewVideo, VideoIdReview};
 pub use services::{PollingSettings, ServicesStatus, WebhookSettings, WorkflowServices};
 pub use states::{RequestId, RequestPhase, StepName, StepState, WorkflowKind, plan};
 
