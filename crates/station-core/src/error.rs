@@ -113,6 +113,77 @@ pub enum Error {
     #[error("the signer's identity data has {} problem(s)", .0.len())]
     InvalidIdentity(Vec<crate::identity::FieldIssue>),
 
+    /// No signature request has this id.
+    #[error("no signature request {0}")]
+    UnknownRequest(String),
+
+    /// The officer's intent does not fit where the request stands.
+    #[error("{intent} is not possible now: the request is at {step}")]
+    IntentNotExpected {
+        /// The intent, e.g. `sign`.
+        intent: &'static str,
+        /// Where the request stands.
+        step: String,
+    },
+
+    /// The request was created on another Optimizer than the one in use.
+    #[error("the request belongs to another Optimizer: switch to it to go on")]
+    OtherOptimizer,
+
+    /// A workflow needs at least one document.
+    #[error("no document to sign")]
+    NoDocuments,
+
+    /// A document (or evidence file) cannot be used as given.
+    #[error("{path}: {reason}")]
+    InvalidDocument {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+
+    /// A signed document did not pass local verification: the documents stay on
+    /// the Optimizer.
+    #[error("{file} did not pass verification ({verdict})")]
+    SignatureNotVerified {
+        /// The document's file name.
+        file: String,
+        /// The verdict, e.g. `untrusted`.
+        verdict: String,
+    },
+
+    /// The backup folder cannot be written.
+    #[error("backup {path}: {reason}")]
+    Backup {
+        /// The file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        reason: String,
+    },
+
+    /// No trusted roots are set for the Optimizer in use, so signed documents
+    /// cannot be verified (and are not deleted from it).
+    #[error("no trusted roots are set for this Optimizer's signatures")]
+    NoSigningTrust,
+
+    /// The embedded sandbox's CA could not be fetched.
+    #[error("the sandbox's CA could not be fetched: {0}")]
+    SandboxTrust(String),
+
+    /// The audit trail could not be exported.
+    #[error("audit export: {0}")]
+    AuditExport(String),
+
+    /// The webhook receiver cannot listen on its address.
+    #[error("webhook receiver cannot listen on {address}: {reason}")]
+    WebhookBind {
+        /// The address.
+        address: String,
+        /// What the operating system said.
+        reason: String,
+    },
+
     /// An ID picture is not a JPEG or PNG; `detected` names what it is (`gif`, `pdf`…).
     #[error("ID pictures must be JPEG or PNG, this file is {detected}")]
     IdImageUnsupported {
@@ -154,6 +225,80 @@ pub enum Error {
     /// A decoded ID picture could not be resized or encoded.
     #[error("the picture could not be processed: {0}")]
     IdImageProcessing(String),
+
+    /// A metadata OID that is not dotted numbers.
+    #[error("not a valid OID: {0}")]
+    InvalidOid(String),
+
+    /// A signature image the Optimizer cannot use (or sent back unreadable).
+    #[error("signature image {path}: {reason}")]
+    SignatureImage {
+        /// The file, or the image's uid on the Optimizer.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
+
+    /// A token the station refuses to delete.
+    #[error("this token cannot be deleted ({})", .0.code())]
+    TokenProtected(crate::admin::TokenProtection),
+
+    /// The sandbox phone was asked for while another Optimizer is in use.
+    #[error("the sandbox phone works only with the embedded sandbox")]
+    NotEmbeddedSandbox,
+
+    /// The embedded sandbox refused or garbled a sandbox phone call.
+    #[error("sandbox phone: {0}")]
+    SandboxPhone(String),
+
+    /// The pdfium library cannot be found or loaded.
+    #[error("the PDF engine is unavailable: {0}")]
+    PdfEngineUnavailable(String),
+
+    /// The file does not start like a PDF.
+    #[error("the file is not a PDF")]
+    PdfNotAPdf,
+
+    /// The PDF's end is missing: it was cut short in a download or copy.
+    #[error("the PDF is truncated")]
+    PdfTruncated,
+
+    /// pdfium cannot read the PDF.
+    #[error("the PDF is damaged: {0}")]
+    PdfUnreadable(String),
+
+    /// The PDF needs a password to open.
+    #[error("the PDF is protected by a password")]
+    PdfPasswordRequired,
+
+    /// The PDF is encrypted (it opens, but carries owner restrictions and cannot be signed).
+    #[error("the PDF is encrypted")]
+    PdfEncrypted,
+
+    /// The PDF has no pages.
+    #[error("the PDF has no pages")]
+    PdfNoPages,
+
+    /// A page index past the last page.
+    #[error("page {page} does not exist: the PDF has {page_count} page(s), counted from 0")]
+    PdfPageOutOfRange {
+        /// The index asked for, the first page being 0.
+        page: u32,
+        /// Number of pages.
+        page_count: u32,
+    },
+
+    /// A render size that is not positive or would not fit in memory.
+    #[error("invalid render size: {0}")]
+    PdfRenderSize(String),
+
+    /// pdfium failed to render a page it had opened.
+    #[error("rendering failed: {0}")]
+    PdfRenderFailed(String),
+
+    /// The PDF worker is gone (it stopped after a failure).
+    #[error("the PDF worker has stopped")]
+    PdfWorkerStopped,
 }
 
 /// Every code [`Error::code`] can answer, so the UI can hold a message for each.
@@ -198,12 +343,42 @@ pub const ERROR_CODES: &[&str] = &[
     "verification.unreadable_document",
     "verification.invalid_trust_bundle",
     "identity.invalid",
+    "workflow.unknown_request",
+    "workflow.not_expected",
+    "workflow.other_optimizer",
+    "workflow.no_documents",
+    "workflow.invalid_document",
+    "workflow.wrong_code",
+    "workflow.not_signed",
+    "workflow.async_sign_failed",
+    "backup.not_verified",
+    "backup.io",
+    "backup.no_trust",
+    "backup.sandbox_trust",
+    "audit.export",
+    "webhook.bind",
     "id_image.unsupported_format",
     "id_image.file_too_large",
     "id_image.too_many_pixels",
     "id_image.bad_aspect_ratio",
     "id_image.corrupt",
     "id_image.processing_failed",
+    "admin.invalid_oid",
+    "admin.signature_image",
+    "admin.token_protected",
+    "sandbox_phone.not_sandbox",
+    "sandbox_phone.failed",
+    "pdf.engine_unavailable",
+    "pdf.not_a_pdf",
+    "pdf.truncated",
+    "pdf.unreadable",
+    "pdf.password_protected",
+    "pdf.encrypted",
+    "pdf.no_pages",
+    "pdf.page_out_of_range",
+    "pdf.invalid_render_size",
+    "pdf.render_failed",
+    "pdf.worker_stopped",
 ];
 
 /// Result with the station's [`Error`].
@@ -236,12 +411,39 @@ impl Error {
             Self::UnreadableDocument { .. } => "verification.unreadable_document",
             Self::InvalidTrustBundle(_) => "verification.invalid_trust_bundle",
             Self::InvalidIdentity(_) => "identity.invalid",
+            Self::UnknownRequest(_) => "workflow.unknown_request",
+            Self::IntentNotExpected { .. } => "workflow.not_expected",
+            Self::OtherOptimizer => "workflow.other_optimizer",
+            Self::NoDocuments => "workflow.no_documents",
+            Self::InvalidDocument { .. } => "workflow.invalid_document",
+            Self::SignatureNotVerified { .. } => "backup.not_verified",
+            Self::Backup { .. } => "backup.io",
+            Self::NoSigningTrust => "backup.no_trust",
+            Self::SandboxTrust(_) => "backup.sandbox_trust",
+            Self::AuditExport(_) => "audit.export",
+            Self::WebhookBind { .. } => "webhook.bind",
             Self::IdImageUnsupported { .. } => "id_image.unsupported_format",
             Self::IdImageFileTooLarge { .. } => "id_image.file_too_large",
             Self::IdImageTooManyPixels { .. } => "id_image.too_many_pixels",
             Self::IdImageAspectRatio { .. } => "id_image.bad_aspect_ratio",
             Self::IdImageCorrupt(_) => "id_image.corrupt",
             Self::IdImageProcessing(_) => "id_image.processing_failed",
+            Self::InvalidOid(_) => "admin.invalid_oid",
+            Self::SignatureImage { .. } => "admin.signature_image",
+            Self::TokenProtected(_) => "admin.token_protected",
+            Self::NotEmbeddedSandbox => "sandbox_phone.not_sandbox",
+            Self::SandboxPhone(_) => "sandbox_phone.failed",
+            Self::PdfEngineUnavailable(_) => "pdf.engine_unavailable",
+            Self::PdfNotAPdf => "pdf.not_a_pdf",
+            Self::PdfTruncated => "pdf.truncated",
+            Self::PdfUnreadable(_) => "pdf.unreadable",
+            Self::PdfPasswordRequired => "pdf.password_protected",
+            Self::PdfEncrypted => "pdf.encrypted",
+            Self::PdfNoPages => "pdf.no_pages",
+            Self::PdfPageOutOfRange { .. } => "pdf.page_out_of_range",
+            Self::PdfRenderSize(_) => "pdf.invalid_render_size",
+            Self::PdfRenderFailed(_) => "pdf.render_failed",
+            Self::PdfWorkerStopped => "pdf.worker_stopped",
         }
     }
 
@@ -270,13 +472,39 @@ impl Error {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
+            Self::UnknownRequest(id) => Some(id.clone()),
+            Self::IntentNotExpected { intent, step } => Some(format!("{intent} at {step}")),
+            Self::InvalidDocument { path, reason } | Self::Backup { path, reason } => {
+                Some(format!("{}: {reason}", path.display()))
+            }
+            Self::SignatureNotVerified { file, verdict } => Some(format!("{file}: {verdict}")),
+            Self::SandboxTrust(reason) | Self::AuditExport(reason) => Some(reason.clone()),
+            Self::WebhookBind { address, reason } => Some(format!("{address}: {reason}")),
+            Self::InvalidOid(oid) => Some(oid.clone()),
+            Self::SignatureImage { path, reason } => Some(format!("{}: {reason}", path.display())),
+            Self::TokenProtected(protection) => Some(protection.code().to_owned()),
+            Self::SandboxPhone(reason) => Some(reason.clone()),
             Self::IdImageUnsupported { detected } => Some((*detected).to_owned()),
             Self::IdImageFileTooLarge { bytes, limit } => Some(format!("{bytes} > {limit}")),
             Self::IdImageTooManyPixels { width, height }
             | Self::IdImageAspectRatio { width, height } => Some(format!("{width}×{height}")),
-            Self::IdImageCorrupt(reason) | Self::IdImageProcessing(reason) => Some(reason.clone()),
+            Self::IdImageCorrupt(reason)
+            | Self::IdImageProcessing(reason)
+            | Self::PdfEngineUnavailable(reason)
+            | Self::PdfUnreadable(reason)
+            | Self::PdfRenderSize(reason)
+            | Self::PdfRenderFailed(reason) => Some(reason.clone()),
+            Self::PdfPageOutOfRange { page, page_count } => {
+                Some(format!("page {page} of {page_count}"))
+            }
             _ => None,
         }
+    }
+
+    /// True when a call to the Optimizer may have taken effect although its answer
+    /// was lost: the step that made it must be reconciled, not repeated blindly.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(self, Self::Optimizer(error) if error.outcome_unknown())
     }
 }
 
@@ -380,6 +608,32 @@ mod tests {
             },
             Error::InvalidTrustBundle("x".into()),
             Error::InvalidIdentity(Vec::new()),
+            Error::UnknownRequest("r".into()),
+            Error::IntentNotExpected {
+                intent: "sign",
+                step: "upload_documents (pending)".into(),
+            },
+            Error::OtherOptimizer,
+            Error::NoDocuments,
+            Error::InvalidDocument {
+                path: "/d.pdf".into(),
+                reason: "x".into(),
+            },
+            Error::SignatureNotVerified {
+                file: "d.pdf".into(),
+                verdict: "untrusted".into(),
+            },
+            Error::Backup {
+                path: "/b".into(),
+                reason: "x".into(),
+            },
+            Error::NoSigningTrust,
+            Error::SandboxTrust("x".into()),
+            Error::AuditExport("x".into()),
+            Error::WebhookBind {
+                address: "127.0.0.1:1".into(),
+                reason: "x".into(),
+            },
             Error::IdImageUnsupported { detected: "gif" },
             Error::IdImageFileTooLarge { bytes: 2, limit: 1 },
             Error::IdImageTooManyPixels {
@@ -392,6 +646,28 @@ mod tests {
             },
             Error::IdImageCorrupt("x".into()),
             Error::IdImageProcessing("x".into()),
+            Error::InvalidOid("1..2".into()),
+            Error::SignatureImage {
+                path: "/s.png".into(),
+                reason: "x".into(),
+            },
+            Error::TokenProtected(crate::admin::TokenProtection::InUse),
+            Error::NotEmbeddedSandbox,
+            Error::SandboxPhone("x".into()),
+            Error::PdfEngineUnavailable("x".into()),
+            Error::PdfNotAPdf,
+            Error::PdfTruncated,
+            Error::PdfUnreadable("x".into()),
+            Error::PdfPasswordRequired,
+            Error::PdfEncrypted,
+            Error::PdfNoPages,
+            Error::PdfPageOutOfRange {
+                page: 1,
+                page_count: 1,
+            },
+            Error::PdfRenderSize("x".into()),
+            Error::PdfRenderFailed("x".into()),
+            Error::PdfWorkerStopped,
         ]
     }
 

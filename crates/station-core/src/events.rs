@@ -138,6 +138,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_ui_gets_typescript_declarations_matching_the_json() {
+        use ts_rs::TS;
+        let declaration = StationEvent::decl();
+        for name in [
+            "requestStatusChanged",
+            "uploadProgress",
+            "signProgress",
+            "queueChanged",
+        ] {
+            assert!(declaration.contains(name), "{declaration}");
+        }
+        assert!(SignStage::decl().contains("\"fetched\""));
+        assert!(crate::workflows::SignatureRequestView::decl().contains("officerTask"));
+        assert!(crate::workflows::OfficerTask::decl().contains("enterCode"));
+    }
+
     #[tokio::test]
     async fn subscribers_receive_and_nobody_listening_is_fine() {
         let bus = EventBus::new();

@@ -1,9 +1,15 @@
 //! The station's store: one SQLite database in the data directory, schema kept by SQL
-//! migration files. It holds Optimizer profiles and who is signed in where, and will hold
-//! signature requests, workflow steps and the audit trail. Never a secret.
+//! migration files. It holds Optimizer profiles, who is signed in where, signature
+//! requests with their documents and workflow steps, the Video ID queue and the audit
+//! trail. Never a secret.
 
+pub(crate) mod audit;
+pub(crate) mod documents;
 mod profiles;
+pub(crate) mod requests;
 mod sessions;
+pub(crate) mod steps;
+pub(crate) mod videoid_queue;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -17,9 +23,10 @@ pub use profiles::{ProfileId, Profiles};
 pub use sessions::Sessions;
 
 /// Migrations in order; a released file is never edited, a change is a new file.
-const MIGRATIONS: &[&str] = &[include_str!(
-    "../../migrations/0001_optimizer_profiles_and_sessions.sql"
-)];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_optimizer_profiles_and_sessions.sql"),
+    include_str!("../../migrations/0002_signature_workflows.sql"),
+];
 
 /// The station's database. Cheap calls, each its own short transaction; share it in an `Arc`.
 #[derive(Debug)]
@@ -33,7 +40,10 @@ impl Store {
         let mut connection = Connection::open(path)?;
         // WAL lets the audit reader of later releases read while a workflow writes.
         connection.pragma_update(None, "journal_mode", "WAL")?;
-        connection.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: a committed workflow step survives a power cut, not only a crash.
+        // Without it the last commits (a sign recorded as sent, a backup recorded
+        // as verified) could roll back while their effects stay.
+        connection.pragma_update(None, "synchronous", "FULL")?;
         Self::prepare(&mut connection)?;
         Ok(Self {
             connection: Mutex::new(connection),
