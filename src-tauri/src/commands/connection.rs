@@ -1,4 +1,4 @@
-//! The commands the UI invokes. Each is a few lines over station-core.
+//! Connection commands: which Optimizer, its test, the RAO's sign-in.
 
 use station_core::{
     ConnectionOverview, ConnectionReport, OptimizerProfile, SignIn, Station, TokenSummary,
