@@ -201,11 +201,18 @@ impl BundleTarget {
     /// Checks that every format can be built for this target.
     pub fn check_formats(&self, formats: &[Format]) -> Result<()> {
         match formats.iter().find(|f| f.os() != self.os) {
-            Some(wrong) => Err(XtaskError::Missing(format!(
-                "a {wrong} package is not built for {}; formats for it: {}",
-                self.os,
-                format_list(self.os.default_formats())
-            ))),
+            Some(wrong) => {
+                let valid: Vec<Format> = <Format as clap::ValueEnum>::value_variants()
+                    .iter()
+                    .copied()
+                    .filter(|f| f.os() == self.os)
+                    .collect();
+                Err(XtaskError::Missing(format!(
+                    "a {wrong} package is not built for {}; its formats: {}",
+                    self.os,
+                    format_list(&valid)
+                )))
+            }
             None => Ok(()),
         }
     }
@@ -261,7 +268,11 @@ mod tests {
         let err = linux
             .check_formats(&[Format::Deb, Format::Msi])
             .unwrap_err();
-        assert!(err.to_string().contains("msi"), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with("a msi package is not built for Linux; its formats: deb,rpm,appimage"),
+            "{err}"
+        );
         for os in [Os::Linux, Os::Windows, Os::Mac] {
             assert!(os.default_formats().iter().all(|f| f.os() == os));
         }

@@ -22,6 +22,8 @@ pub enum Command {
     Test(TestArgs),
     /// Print what is missing on this machine and the exact commands to install it.
     Doctor,
+    /// Benchmarks against reference tools, side by side; writes docs/BENCHMARKS.md.
+    Bench(crate::bench::BenchArgs),
     /// Build installable packages (.deb and .rpm, .msi, .app and .dmg) with pdfium inside.
     Bundle(crate::bundle::BundleArgs),
 }

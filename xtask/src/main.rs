@@ -4,6 +4,7 @@
 // A command-line tool talks to its user on stdout.
 #![allow(clippy::print_stdout)]
 
+mod bench;
 mod bundle;
 mod bundle_outputs;
 mod bundle_pdfium;
@@ -11,6 +12,7 @@ mod bundle_target;
 mod cli;
 mod doctor;
 mod error;
+mod fuzz;
 mod keyring_session;
 mod node;
 mod paths;
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Run => run::run(&paths),
         Command::Test(args) => test::test(&paths, &args),
         Command::Doctor => doctor::doctor(&paths),
+        Command::Bench(args) => bench::bench(&paths, &args),
         Command::Bundle(args) => bundle::bundle(&paths, &args),
     };
     match result {

@@ -15,6 +15,8 @@ pub enum StepName {
     Fmt,
     Clippy,
     RustTests,
+    /// A 30-second smoke run of every cargo-fuzz target in fuzz/.
+    Fuzz,
     UiCheck,
     UiUnit,
     /// Playwright on Debian's Chromium against the built UI with mocked IPC.
@@ -26,12 +28,13 @@ pub enum StepName {
 }
 
 impl StepName {
-    pub const ALL: [StepName; 10] = [
+    pub const ALL: [StepName; 11] = [
         StepName::Prerequisites,
         StepName::UiBuild,
         StepName::Fmt,
         StepName::Clippy,
         StepName::RustTests,
+        StepName::Fuzz,
         StepName::UiCheck,
         StepName::UiUnit,
         StepName::UiPlaywright,
@@ -47,6 +50,7 @@ impl StepName {
             StepName::Fmt => "fmt",
             StepName::Clippy => "clippy",
             StepName::RustTests => "rust-tests",
+            StepName::Fuzz => "fuzz",
             StepName::UiCheck => "ui-check",
             StepName::UiUnit => "ui-unit",
             StepName::UiPlaywright => "ui-playwright",

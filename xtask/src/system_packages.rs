@@ -21,16 +21,19 @@ pub enum Purpose {
     SignatureTools,
     /// Keyring tests against a real Secret Service.
     Keyring,
+    /// Reference tools `cargo xtask bench` compares against (besides poppler and openssl).
+    Benchmark,
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 6] = [
+    pub const ALL: [Purpose; 7] = [
         Purpose::Build,
         Purpose::Python,
         Purpose::WebDriver,
         Purpose::Browser,
         Purpose::SignatureTools,
         Purpose::Keyring,
+        Purpose::Benchmark,
     ];
 }
 
@@ -119,6 +122,11 @@ pub const PACKAGES: &[SystemPackage] = &[
         "libdbus-1-dev",
         Purpose::Keyring,
         Probe::PkgConfig("dbus-1"),
+    ),
+    pkg(
+        "libvips-tools",
+        Purpose::Benchmark,
+        Probe::Program("vipsthumbnail"),
     ),
 ];
 

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::cli::TestArgs;
 use crate::error::{IoContext, Result, XtaskError};
+use crate::fuzz;
 use crate::keyring_session;
 use crate::node;
 use crate::paths::{self, Paths};
@@ -35,6 +36,8 @@ fn needs(step: StepName) -> Vec<Need> {
             Pdfium,
             SignatureTools,
         ],
+        // libFuzzer is C++, built by libfuzzer-sys with the system's compiler.
+        StepName::Fuzz => vec![build],
         StepName::UiPlaywright => vec![System(Purpose::Browser), UiDist],
         StepName::Keyring => vec![
             System(Purpose::Keyring),
@@ -62,6 +65,7 @@ fn describe(step: StepName) -> &'static str {
         StepName::Fmt => "cargo fmt --all --check",
         StepName::Clippy => "cargo clippy --workspace --all-targets -- -D warnings",
         StepName::RustTests => "cargo test --workspace",
+        StepName::Fuzz => "cargo fuzz: every target in fuzz/ for 30 s",
         StepName::UiCheck => "npm run check",
         StepName::UiUnit => "npm run test:unit",
         StepName::UiPlaywright => "npm run test:ui (Playwright, Chromium)",
@@ -98,6 +102,7 @@ fn run_step(step: StepName, paths: &Paths, prepared: &mut Prepared, args: &TestA
             ],
         )),
         StepName::RustTests => shell::run(&mut cargo(paths, prepared, &["test", "--workspace"])),
+        StepName::Fuzz => fuzz::smoke(paths, &prepared.env),
         StepName::UiCheck => node::run_script(paths, &prepared.env, "check"),
         StepName::UiUnit => node::run_script(paths, &prepared.env, "test:unit"),
         StepName::UiPlaywright => node::run_script(paths, &prepared.env, "test:ui"),
