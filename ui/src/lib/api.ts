@@ -1,9 +1,7 @@
-// The UI's one door to the backend: every command and event, typed with the
-// declarations generated from the Rust types.
-import { invoke } from '@tauri-apps/api/core';
+// The connection commands and events, typed with the declarations generated from
+// the Rust types. Each screen keeps its own commands next to it (e.g. admin/api.ts).
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 
-import { StationError, toAppError } from './errors';
 import {
   CONNECTION_CHANGED_EVENT,
   type ConnectionOverview,
@@ -12,14 +10,7 @@ import {
   type SignIn,
   type TokenSummary,
 } from './generated/bindings';
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (raw) {
-    throw new StationError(toAppError(raw));
-  }
-}
+import { call } from './ipc';
 
 export const api = {
   /** The Optimizer in use, the sandbox's state, the vault and the signed-in RAO. */

@@ -9,6 +9,11 @@ import type {
 
 export const SANDBOX_VERSION = '1.5.0+sandbox.0.1.0';
 
+/** A screen's part of the fake backend: answers its commands, `undefined` for others. */
+export interface FakeScreen {
+  handle(command: string, payload: unknown): unknown;
+}
+
 export class FakeStation {
   calls: { command: string; payload: unknown }[] = [];
   overview: ConnectionOverview = {
@@ -19,6 +24,17 @@ export class FakeStation {
   };
   /** When set, test_connection fails with this error. */
   testFailure: AppError | null = null;
+  /** The fakes of the other screens, asked in turn for commands not answered here. */
+  screens: FakeScreen[] = [];
+
+  /** The station with an RAO signed in with the demo token. */
+  signedIn(): this {
+    this.overview = {
+      ...this.overview,
+      session: { username: '1125824', method: 'token', tokenHoldsPassword: true, tokenHoldsPin: true },
+    };
+    return this;
+  }
 
   handle = (command: string, payload: unknown): unknown => {
     this.calls.push({ command, payload });
@@ -64,8 +80,13 @@ export class FakeStation {
           },
           { hint: '9c1e…02ab', username: '7700001', holdsPassword: false, holdsPin: false, inUse: false },
         ] satisfies TokenSummary[];
-      default:
+      default: {
+        for (const screen of this.screens) {
+          const answer = screen.handle(command, payload);
+          if (answer !== undefined) return answer;
+        }
         throw { code: 'ui.unexpected', message: `unexpected command ${command}`, details: null };
+      }
     }
   };
 }

@@ -96,18 +96,23 @@ export async function mockIpcScript(): Promise<string> {
 export type Backend = (command: string, payload: unknown) => Promise<unknown> | unknown;
 
 /** A fresh Chromium profile speaking `locale`, with `backend` behind the IPC. */
+export interface OpenOptions {
+  colorScheme?: 'light' | 'dark';
+}
+
 export async function openStation(
   url: string,
   shim: string,
   backend: Backend,
   locale: string,
+  options: OpenOptions = {},
 ): Promise<{ page: Page; context: BrowserContext; problems: string[]; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'station-ui-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     locale,
-    colorScheme: 'light',
+    colorScheme: options.colorScheme ?? 'light',
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -146,4 +151,40 @@ export async function openStation(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+const AXE_SOURCE = readFileSync(join(ui, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** One accessibility problem axe-core found, short enough to read in a failed assertion. */
+export interface AxeProblem {
+  id: string;
+  impact: string | null;
+  nodes: string[];
+}
+
+/**
+ * The serious and critical WCAG violations axe-core finds on the page as it is now.
+ * axe is evaluated through DevTools, which the page's CSP does not govern.
+ */
+export async function axeProblems(page: Page): Promise<AxeProblem[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeRun> } })
+      .axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        nodes: violation.nodes.map((node) => node.target.join(' ')),
+      }));
+  });
+}
+
+interface AxeRun {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
 }

@@ -39,4 +39,104 @@ export const es: AreaCatalog<typeof en> = {
   'error.internal.task': 'Ha fallado una tarea interna de la estación.',
   'error.ui.unexpected': 'La estación respondió de forma inesperada.',
   'error.ui.dialog': 'No se pudo elegir el archivo.',
+  'error.admin.invalid_oid':
+    'El OID no es válido. Escríbalo como números separados por puntos, p. ej. 1.3.6.1.4.1.47289.100.2.9.',
+  'error.admin.signature_image':
+    'No se puede usar la imagen de firma: elija un archivo PNG o JPEG legible.',
+  'error.admin.token_protected':
+    'Este token no se puede eliminar: es el token de demostración del sandbox o el que usa su sesión.',
+  'error.sandbox_phone.not_sandbox':
+    'El teléfono del sandbox solo funciona con el sandbox integrado. Elíjalo en la pantalla Conexión.',
+  'error.sandbox_phone.failed':
+    'El sandbox integrado rechazó la petición del teléfono. Compruebe el número de solicitud y su estado.',
+  'error.ui.clipboard':
+    'No se pudo copiar el texto al portapapeles. Selecciónelo y cópielo a mano.',
+  'error.connection.tls_untrusted':
+    'El certificado del Optimizer lo emite una CA en la que la estación no confía. Añada el certificado de la CA privada en la pantalla Conexión.',
+  'error.connection.tls_expired':
+    'El certificado del Optimizer ha caducado. Pida a su administrador que lo renueve.',
+  'error.connection.tls_not_yet_valid':
+    'El certificado del Optimizer aún no es válido. Compruebe la fecha y la hora de este equipo.',
+  'error.connection.tls_wrong_host':
+    'El certificado del Optimizer es para otro nombre de host. Compruebe la URL o pida un certificado con este nombre.',
+  'error.connection.tls_bad_certificate':
+    'El certificado del Optimizer no se puede usar. Pida a su administrador que lo revise.',
+  'error.connection.tls_client_certificate':
+    'El Optimizer rechazó el certificado de cliente de la estación. Configure el certificado y la clave que espera.',
+  'error.connection.tls_handshake':
+    'No se pudo establecer la conexión segura con el Optimizer. Compruebe la URL y los certificados.',
+  'error.verification.not_a_pdf':
+    'El archivo no es un PDF legible, así que no se puede comprobar su firma.',
+  'error.verification.no_signature':
+    'El documento no lleva ninguna firma.',
+  'error.verification.not_a_signature':
+    'El archivo no es una firma legible (.p7m).',
+  'error.verification.unreadable_document':
+    'No se pudo leer el documento para verificarlo.',
+  'error.verification.invalid_trust_bundle':
+    'Los certificados de confianza configurados para la verificación no son PEM válido.',
+  'error.identity.invalid':
+    'Algunos datos del firmante no son válidos. Corrija los campos marcados.',
+  'error.workflow.unknown_request':
+    'La estación no tiene esa solicitud de firma.',
+  'error.workflow.not_expected':
+    'Este paso no es posible ahora. La solicitud ha avanzado: ábrala de nuevo para ver dónde está.',
+  'error.workflow.other_optimizer':
+    'Esta solicitud pertenece a otro Optimizer. Conéctese a él para continuar.',
+  'error.workflow.no_documents':
+    'Añada al menos un documento para firmar.',
+  'error.workflow.invalid_document':
+    'Un documento no se puede usar. Elija un PDF legible.',
+  'error.workflow.wrong_code':
+    'El código es incorrecto o ha caducado. Compruébelo con el firmante o envíe uno nuevo.',
+  'error.workflow.not_signed':
+    'Un documento firmado no superó la verificación. No se ha borrado del Optimizer.',
+  'error.workflow.async_sign_failed':
+    'El Optimizer no pudo terminar la firma. Abra la solicitud para reintentarlo.',
+  'error.backup.not_verified':
+    'No se pudo verificar la copia local, así que no se borró nada del Optimizer.',
+  'error.backup.io':
+    'No se pudo escribir la copia local. Compruebe la carpeta de copias y el espacio libre.',
+  'error.backup.no_trust':
+    'No hay raíces de confianza para las firmas de este Optimizer. Configúrelas en Administración antes de borrar nada.',
+  'error.backup.sandbox_trust':
+    'No se pudo obtener la autoridad de certificación del sandbox para verificar la copia.',
+  'error.audit.export':
+    'No se pudo exportar el registro de auditoría. Elija otro archivo o carpeta.',
+  'error.webhook.bind':
+    'El receptor de webhooks no puede escuchar en su dirección. Elija otro puerto o cierre el programa que lo usa.',
+  'error.id_image.unsupported_format':
+    'Las imágenes del documento deben ser JPEG o PNG.',
+  'error.id_image.file_too_large':
+    'El archivo de imagen es demasiado grande. Use una foto más pequeña.',
+  'error.id_image.too_many_pixels':
+    'La imagen tiene demasiados píxeles para abrirla con seguridad. Use una foto más pequeña.',
+  'error.id_image.bad_aspect_ratio':
+    'La imagen es demasiado estrecha para mostrar un documento. Tómela de nuevo.',
+  'error.id_image.corrupt':
+    'La imagen está dañada. Tómela de nuevo o elija otro archivo.',
+  'error.id_image.processing_failed':
+    'No se pudo preparar la imagen para enviarla. Pruebe con otra foto.',
+  'error.pdf.engine_unavailable':
+    'El motor PDF (pdfium) no está disponible. Reinstale la estación o configure PDFIUM_LIB.',
+  'error.pdf.not_a_pdf':
+    'El archivo no es un PDF.',
+  'error.pdf.truncated':
+    'El PDF está incompleto. Cópielo o descárguelo de nuevo.',
+  'error.pdf.unreadable':
+    'El PDF está dañado y no se puede leer.',
+  'error.pdf.password_protected':
+    'El PDF está protegido con contraseña. Use una copia sin contraseña.',
+  'error.pdf.encrypted':
+    'El PDF está cifrado y no se puede firmar. Use una copia sin cifrar.',
+  'error.pdf.no_pages':
+    'El PDF no tiene páginas.',
+  'error.pdf.page_out_of_range':
+    'Esa página no existe en el PDF.',
+  'error.pdf.invalid_render_size':
+    'La página no se puede mostrar a este tamaño. Cambie el zoom.',
+  'error.pdf.render_failed':
+    'No se pudo dibujar la página. El PDF puede estar dañado.',
+  'error.pdf.worker_stopped':
+    'El visor de PDF se detuvo con este archivo y se reinició. El archivo puede estar dañado.',
 };

@@ -20,9 +20,11 @@ export const en = {
 
   'later.title': '{screen} arrives in a later release',
   'later.body':
-    'This part of the station is still being built, so there is nothing to show here yet. The Connection screen works today: choose an Optimizer, test it and sign in.',
+    'This part of the station is still being built, so there is nothing to show here yet. Connection and Administration work today.',
   'later.goToConnection': 'Go to Connection',
 
   'errorBanner.code': 'Code',
   'errorBanner.dismiss': 'Dismiss',
+
+  'confirm.cancel': 'Cancel',
 } as const;

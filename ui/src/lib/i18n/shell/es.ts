@@ -22,9 +22,11 @@ export const es: AreaCatalog<typeof en> = {
 
   'later.title': '{screen} llegará en una próxima versión',
   'later.body':
-    'Esta parte de la estación aún se está construyendo, así que todavía no hay nada que mostrar. La pantalla de Conexión ya funciona: elija un Optimizer, pruébelo e inicie sesión.',
+    'Esta parte de la estación aún se está construyendo, así que todavía no hay nada que mostrar aquí. Conexión y Administración ya funcionan.',
   'later.goToConnection': 'Ir a Conexión',
 
   'errorBanner.code': 'Código',
   'errorBanner.dismiss': 'Cerrar',
+
+  'confirm.cancel': 'Cancelar',
 };

@@ -22,9 +22,11 @@ export const pl: AreaCatalog<typeof en> = {
 
   'later.title': '{screen}: dostępne w jednym z kolejnych wydań',
   'later.body':
-    'Ta część stacji jest jeszcze w budowie, więc na razie nie ma tu nic do pokazania. Ekran Połączenie już działa: wybierz Optimizer, przetestuj go i zaloguj się.',
+    'Ta część stacji jest jeszcze w budowie, więc nie ma tu jeszcze nic do pokazania. Połączenie i Administracja już działają.',
   'later.goToConnection': 'Przejdź do ekranu Połączenie',
 
   'errorBanner.code': 'Kod',
   'errorBanner.dismiss': 'Zamknij',
+
+  'confirm.cancel': 'Anuluj',
 };

@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { STATION_EVENT, type StationEvent } from '../../src/lib/generated/bindings';
+import { FakeStation } from './fake-station';
+import { FakeSign, RIGHT_CODE } from './fake-sign';
+import { axeProblems, mockIpcScript, openStation, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+
+let server: Awaited<ReturnType<typeof serveDist>>;
+let shim: string;
+
+beforeAll(async () => {
+  server = await serveDist();
+  shim = await mockIpcScript();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The station signed in, on the Sign screen. */
+async function signScreen(locale = 'en-US', sign = new FakeSign()) {
+  const backend = new FakeStation().signedIn();
+  backend.screens.push(sign);
+  const opened = await openStation(server.url, shim, backend.handle, locale);
+  await opened.page.getByTestId('screen-sign').waitFor();
+  return { ...opened, backend, sign };
+}
+
+const emit = (page: Page, event: StationEvent) =>
+  page.evaluate(([name, payload]) => window.__stationEmit(name as string, payload), [STATION_EVENT, event] as const);
+
+async function fillSigner(page: Page) {
+  await page.getByTestId('sign-given-name').fill('Lucía');
+  await page.getByTestId('sign-surname1').fill('Pérez');
+  await page.getByTestId('sign-serial-number').fill('00000023T');
+  await page.getByTestId('sign-email').fill('lucia.perez@example.org');
+  await page.getByTestId('sign-mobile').fill('+34 600 111 222');
+}
+
+async function usePicture(page: Page, slot: string, path: string) {
+  await page.getByTestId(`sign-image-${slot}-path`).fill(path);
+  await page.getByTestId(`sign-image-${slot}-use`).click();
+  await page.getByTestId(`sign-image-${slot}-preview`).waitFor();
+}
+
+const states = (page: Page) =>
+  page.getByTestId('sign-progress-document').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
+
+describe('Sign screen', () => {
+  it('walks W1 from the signer to the verified result, with progress from events', async () => {
+    const { page, problems, sign, close } = await signScreen('en-US');
+    try {
+      await page.getByTestId('sign-signer').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      await fillSigner(page);
+      await page.getByTestId('sign-signer-next').click();
+
+      await page.getByTestId('sign-images').waitFor();
+      await page.getByTestId('sign-images-next').click();
+      await page.getByTestId('sign-images-missing').waitFor();
+      await usePicture(page, 'front', '/home/officer/front.jpg');
+      await usePicture(page, 'rear', '/home/officer/rear-dark.jpg');
+      await usePicture(page, 'owner', '/home/officer/owner.png');
+      expect(await page.getByTestId('sign-image-rear-hints').innerText()).toContain('dark');
+      await page.getByTestId('sign-image-front-good').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      await page.getByTestId('sign-images-next').click();
+
+      await page.getByTestId('sign-documents').waitFor();
+      sign.dialogAnswer = ['/home/officer/loan.pdf', '/home/officer/annex.pdf'];
+      await page.getByTestId('sign-documents-choose').click();
+      await page.getByTestId('sign-document-thumbnail').nth(1).waitFor();
+      expect(await page.getByTestId('sign-document-name').allInnerTexts()).toEqual(['loan.pdf', 'annex.pdf']);
+      await page.getByTestId('sign-document-down').first().click();
+      expect(await page.getByTestId('sign-document-name').allInnerTexts()).toEqual(['annex.pdf', 'loan.pdf']);
+      expect(await page.getByTestId('sign-profile').getAttribute('placeholder')).toBe('PFnubeQAFCiudadano');
+      await page.getByTestId('sign-confirmation-whatsapp').check();
+      expect(await axeProblems(page)).toEqual([]);
+      await page.getByTestId('sign-start').click();
+
+      await page.getByTestId('sign-review').waitFor();
+      const started = sign.calls.find((call) => call.command === 'sign_start')?.payload as {
+        draft: { documents: { path: string }[]; options: { deliveryMethod: string }; idImages: { documentRear: string } };
+      };
+      expect(started.draft.documents.map((document) => document.path)).toEqual([
+        '/home/officer/annex.pdf',
+        '/home/officer/loan.pdf',
+      ]);
+      expect(started.draft.options.deliveryMethod).toBe('whatsapp');
+      // The normalized picture is uploaded, not the officer's original.
+      expect(started.draft.idImages.documentRear).toMatch(/^\/data\/id-images\//);
+
+      expect(await page.getByTestId('sign-review-item').allInnerTexts()).toEqual([
+        'Service contract',
+        'annex.pdf',
+        'loan.pdf',
+      ]);
+      await page.getByTestId('sign-viewer-image').waitFor();
+      expect(await page.getByTestId('sign-viewer-page').innerText()).toBe('Page 1 of 3');
+      await page.getByTestId('sign-viewer-next').click();
+      expect(await page.getByTestId('sign-viewer-page').innerText()).toBe('Page 2 of 3');
+      await page.getByTestId('sign-viewer-zoom-in').click();
+      expect(await page.getByTestId('sign-viewer-zoom')).toBeTruthy();
+      expect(await page.getByTestId('sign-review-confirm').isDisabled()).toBe(true);
+      expect(await axeProblems(page)).toEqual([]);
+      await page.getByTestId('sign-review-read').check();
+      await page.getByTestId('sign-review-confirm').click();
+
+      await page.getByTestId('sign-code').waitFor();
+      expect(await page.getByTestId('sign-code-sent').innerText()).toContain('+34600111222');
+      // The code was just sent: a new one has to wait.
+      expect(await page.getByTestId('sign-code-resend').isDisabled()).toBe(true);
+      await page.getByTestId('sign-code-resend-wait').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+
+      let release = () => {};
+      sign.signGate = new Promise((done) => (release = done));
+      await page.getByTestId('sign-code-input').fill(RIGHT_CODE);
+      await page.getByTestId('sign-code-submit').click();
+      await page.getByTestId('sign-signing').waitFor();
+      const id = sign.requests[0]?.id ?? '';
+      expect(await states(page)).toEqual(['waiting', 'waiting']);
+      await emit(page, { type: 'signProgress', request: id, stage: { stage: 'signed' } });
+      await page.locator('[data-testid="sign-progress-document"][data-state="signed"]').nth(1).waitFor();
+      await emit(page, { type: 'signProgress', request: id, stage: { stage: 'fetched', done: 1, total: 2 } });
+      await page.locator('[data-testid="sign-progress-document"][data-state="saved"]').waitFor();
+      expect(await states(page)).toEqual(['saved', 'signed']);
+      await emit(page, { type: 'signProgress', request: id, stage: { stage: 'verified' } });
+      await page.locator('[data-testid="sign-progress-document"][data-state="verified"]').nth(1).waitFor();
+      release();
+
+      await page.getByTestId('sign-result').waitFor();
+      expect(await page.getByTestId('sign-result-verdict').allInnerTexts()).toEqual([
+        'Valid: intact, trusted, timestamped',
+        'Valid: intact, trusted, timestamped',
+      ]);
+      expect(await page.getByTestId('sign-result-backup').innerText()).toBe(`/data/backups/${id}`);
+      expect(await page.getByTestId('sign-result-deleted').innerText()).toBe('Deleted after the verified backup');
+      expect(sign.codes).toEqual([RIGHT_CODE]);
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByTestId('sign-new').click();
+      expect(await page.getByTestId('sign-given-name').inputValue()).toBe('');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('shows station-core field issues in the officer language and keeps the officer on the form', async () => {
+    const { page, problems, sign, close } = await signScreen('es-ES');
+    try {
+      await fillSigner(page);
+      await page.getByTestId('sign-serial-number').fill('00000023X');
+      await page.getByTestId('sign-email').fill('');
+      await page.getByTestId('sign-serial-number').blur();
+      await page.getByTestId('sign-issue-serialNumber').waitFor();
+      expect(await page.getByTestId('sign-issue-serialNumber').innerText()).toBe(
+        'La letra del DNI no corresponde a sus cifras: revise el número.',
+      );
+      await page.getByTestId('sign-signer-next').click();
+      await page.getByTestId('sign-issue-email').waitFor();
+      expect(await page.getByTestId('sign-issue-email').innerText()).toBe('Obligatorio.');
+      expect(await page.getByTestId('sign-serial-number').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('sign-images').count()).toBe(0);
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByTestId('language-select').selectOption('pl');
+      expect(await page.getByTestId('sign-issue-email').innerText()).toBe('Pole wymagane.');
+
+      await page.getByTestId('sign-serial-number').fill('00000023T');
+      await page.getByTestId('sign-email').fill('lucia.perez@example.org');
+      await page.getByTestId('sign-signer-next').click();
+      await page.getByTestId('sign-images').waitFor();
+      expect(sign.calls.some((call) => call.command === 'sign_start')).toBe(false);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('says a wrong code was refused, then signs with the right one', async () => {
+    const sign = new FakeSign();
+    sign.unfinished('code');
+    const { page, problems, close } = await signScreen('en-US', sign);
+    try {
+      await page.getByTestId('sign-resume').click();
+      await page.getByTestId('sign-code').waitFor();
+      // The last code went out long ago: a new one can be sent at once.
+      expect(await page.getByTestId('sign-code-resend').isDisabled()).toBe(false);
+      await page.getByTestId('sign-code-input').fill('111111');
+      await page.getByTestId('sign-code-submit').click();
+      await page.getByTestId('sign-code-error').waitFor();
+      expect(await page.getByTestId('sign-code-error').innerText()).toContain('workflow.wrong_code');
+      expect(await page.getByTestId('sign-code-input').inputValue()).toBe('');
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByTestId('sign-code-resend').click();
+      await page.getByTestId('sign-code-resend-wait').waitFor();
+      expect(await page.getByTestId('sign-code-error').count()).toBe(0);
+
+      await page.getByTestId('sign-code-input').fill(RIGHT_CODE);
+      await page.getByTestId('sign-code-submit').click();
+      await page.getByTestId('sign-result').waitFor();
+      expect(sign.codes).toEqual(['111111', RIGHT_CODE]);
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('resumes an unfinished request where it stopped, and can leave it again', async () => {
+    const sign = new FakeSign();
+    const waiting = sign.unfinished('review');
+    const { page, problems, close } = await signScreen('en-US', sign);
+    try {
+      await page.getByTestId('sign-unfinished-row').waitFor();
+      expect(await page.getByTestId('sign-unfinished-row').innerText()).toContain('Lucía Pérez');
+      expect(await axeProblems(page)).toEqual([]);
+      await page.getByTestId('sign-resume').click();
+      await page.getByTestId('sign-review').waitFor();
+      expect(await page.getByTestId('sign-step-review').getAttribute('aria-current')).toBe('step');
+      expect(sign.calls.filter((call) => call.command === 'sign_retry').map((call) => call.payload)).toEqual([
+        { id: waiting.id },
+      ]);
+
+      await page.getByTestId('sign-leave').click();
+      await page.getByTestId('sign-signer').waitFor();
+      await page.getByTestId('sign-unfinished-row').waitFor();
+
+      // A status change announced by the backend updates the request on screen.
+      await page.getByTestId('sign-resume').click();
+      await page.getByTestId('sign-review').waitFor();
+      waiting.stage = 'code';
+      await emit(page, {
+        type: 'requestStatusChanged',
+        request: waiting.id,
+        phase: 'awaiting_officer',
+        step: 'sign',
+        serverStatus: 'ENROLLREADY',
+      });
+      await page.getByTestId('sign-code').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('offers to retry a failed request and cancels one after asking', async () => {
+    const sign = new FakeSign();
+    sign.unfinished('failed');
+    const { page, problems, close } = await signScreen('en-US', sign);
+    try {
+      await page.getByTestId('sign-resume').click();
+      await page.getByTestId('sign-review').waitFor();
+      await page.getByTestId('sign-cancel').click();
+      await page.getByTestId('confirm-accept').click();
+      await page.getByTestId('sign-closed').waitFor();
+      expect(await page.getByTestId('sign-closed').innerText()).toContain('Cancelled');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
