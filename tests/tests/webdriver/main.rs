@@ -1,3 +1,7 @@
 //! The real app, driven through tauri-driver. Run by `cargo xtask test` (Xvfb + tauri-driver).
 
+mod admin;
 mod connection;
+mod hash_sign;
+mod sign;
+mod videoid;

@@ -1,0 +1,79 @@
+//! Administration on the embedded sandbox: health, settings, tokens and metadata of
+//! the real Optimizer behind the real app.
+
+use oneshot_e2e::webdriver::{Result, Station, check, with_station};
+
+/// Signs in on the Connection screen with the sandbox's demo token, in English
+/// whatever the machine's language.
+async fn sign_in_with_demo_token(station: &Station) -> Result<()> {
+    station.wait_for("screen-connection").await?;
+    station
+        .wait_for("language-select")
+        .await?
+        .select_by_value("en")
+        .await?;
+    station.click("signin-method-token").await?;
+    station
+        .wait_for("signin-token")
+        .await?
+        .send_keys(oneshot_sandbox::DEMO_TOKEN)
+        .await?;
+    station.click("signin-submit").await?;
+    station.wait_for("signout").await?;
+    Ok(())
+}
+
+async fn type_into(station: &Station, id: &str, text: &str) -> Result<()> {
+    let field = station.wait_for(id).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb + tauri-driver: run by cargo xtask test"]
+async fn administration_of_the_sandbox_optimizer() -> Result<()> {
+    with_station("admin-basics", async |station| {
+        sign_in_with_demo_token(station).await?;
+        station.click("nav-admin").await?;
+        station.wait_for("screen-admin").await?;
+        station
+            .wait_for_text("admin-health-version", oneshot_sandbox::OPTIMIZER_VERSION)
+            .await?;
+        station.capture("admin-health").await?;
+
+        station.click("admin-tab-settings").await?;
+        station.wait_for("admin-settings-ra").await?;
+        type_into(station, "admin-settings-ra", "2000").await?;
+        station.click("admin-settings-save").await?;
+        station
+            .wait_for_text("admin-settings-outcome", "Settings saved.")
+            .await?;
+
+        station.click("admin-tab-tokens").await?;
+        station.wait_for("admin-tokens-list").await?;
+        let protection = station
+            .wait_for("admin-token-protection")
+            .await?
+            .text()
+            .await?;
+        check(
+            protection.contains("Demo token"),
+            format!("the demo token should say why it stays, not {protection:?}"),
+        )?;
+
+        station.click("admin-tab-metadata").await?;
+        station.wait_for("admin-metadata-empty").await?;
+        type_into(station, "admin-metadata-oid", "1.3.6.1.4.1.47289.100.2.9").await?;
+        type_into(station, "admin-metadata-text", "Branch 12").await?;
+        station.click("admin-metadata-add").await?;
+        station
+            .wait_for_text("admin-metadata-value", "Branch 12")
+            .await?;
+        station.click("admin-metadata-delete").await?;
+        station.click("confirm-accept").await?;
+        station.wait_for("admin-metadata-empty").await?;
+        Ok(())
+    })
+    .await
+}
