@@ -208,6 +208,13 @@ describe('Video ID screen', () => {
       await page.getByTestId('videoid-create-documentFront-path').getByText('/evidence/front.jpg').waitFor();
       await page.getByTestId('videoid-create-video').click();
       await page.getByTestId('videoid-create-video-path').getByText('/evidence/session.mp4').waitFor();
+      // A typed path, confirmed with Enter, which must not send the request yet.
+      await page.getByTestId('videoid-create-documentOwner-typed').fill(' /evidence/owner.png ');
+      await page.getByTestId('videoid-create-documentOwner-typed').press('Enter');
+      await page.getByTestId('videoid-create-documentOwner-path').getByText('/evidence/owner.png').waitFor();
+      expect(videoId.drafts).toHaveLength(0);
+      await page.getByTestId('videoid-create-document-typed').fill('/docs/loan.pdf');
+      await page.getByTestId('videoid-create-document-use').click();
       await page.getByTestId('videoid-ocr-given-name').fill('Jan');
       await page.getByTestId('videoid-ocr-surname1').fill('Kowalski');
       await page.getByTestId('videoid-ocr-serial').fill('ABC123456');
@@ -221,6 +228,8 @@ describe('Video ID screen', () => {
       expect(videoId.drafts[0]?.kind).toBe('video_id_external');
       expect(evidence?.documentFront).toBe('/evidence/front.jpg');
       expect(evidence?.documentRear).toBeNull();
+      expect(evidence?.documentOwner).toBe('/evidence/owner.png');
+      expect(videoId.drafts[0]?.documents).toEqual([{ path: '/docs/loan.pdf', visibleSignature: null }]);
       expect(evidence?.video).toBe('/evidence/session.mp4');
       expect(evidence?.ocr).toEqual({
         givenName: 'Jan',

@@ -114,4 +114,20 @@ describe('unfinished', () => {
       ]).map((request) => request.id),
     ).toEqual(['a', 'd']);
   });
+
+  it('takes a Video ID request once its identification is approved, on the Sign screen only', () => {
+    const videoId = (id: string, serverStatus: string | null) => ({
+      id,
+      kind: 'video_id_external' as const,
+      phase: 'awaiting_officer' as const,
+      signer: 'x',
+      optimizerPk: 7,
+      serverStatus,
+      createdAt: '',
+      updatedAt: '',
+    });
+    const requests = [videoId('a', 'VIDEOREVIEW'), videoId('b', 'ENROLLREADY'), videoId('c', null)];
+    expect(unfinished(requests).map((request) => request.id)).toEqual(['b']);
+    expect(unfinished(requests, 'hash')).toEqual([]);
+  });
 });

@@ -48,12 +48,28 @@ const KINDS: Readonly<Record<'pdf' | 'hash', readonly WorkflowKind[]>> = {
   hash: ['hash_signature'],
 };
 
-/** Unfinished requests of the Sign (W1, W2, W4) or Hash sign (W3) screen, newest first. */
+const VIDEO_ID: readonly WorkflowKind[] = ['video_id_eidas', 'video_id_external'];
+
+/** A Video ID request whose identification was approved: it goes on to be signed (W5, W6). */
+function approvedVideoId(request: SignatureRequestSummary): boolean {
+  const status = request.serverStatus;
+  return VIDEO_ID.includes(request.kind) && status !== null && !status.startsWith('VIDEO');
+}
+
+/**
+ * Unfinished requests of the Sign (W1, W2, W4, and approved Video ID requests, W5/W6) or Hash
+ * sign (W3) screen, newest first. A Video ID request still being identified stays on the
+ * Video ID screen.
+ */
 export function unfinished(
   requests: readonly SignatureRequestSummary[],
   mode: 'pdf' | 'hash' = 'pdf',
 ): SignatureRequestSummary[] {
-  return requests.filter((request) => !FINAL.includes(request.phase) && KINDS[mode].includes(request.kind));
+  return requests.filter(
+    (request) =>
+      !FINAL.includes(request.phase) &&
+      (KINDS[mode].includes(request.kind) || (mode === 'pdf' && approvedVideoId(request))),
+  );
 }
 
 /** Seconds the officer waits before another code may be sent. */

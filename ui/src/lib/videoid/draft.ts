@@ -44,6 +44,8 @@ export interface VideoIdForm {
   country: string;
   registrationAuthority: string;
   videoidMode: string;
+  /** The PDF signed once the identification is approved; without one the request waits for it. */
+  document: string | null;
   /** External mode only. */
   evidence: {
     pictures: Record<PictureName, string | null>;
@@ -75,6 +77,7 @@ export function emptyForm(): VideoIdForm {
     country: '',
     registrationAuthority: '',
     videoidMode: '',
+    document: null,
     evidence: {
       pictures: { documentFront: null, documentRear: null, documentPhoto: null, documentOwner: null },
       video: null,
@@ -152,7 +155,7 @@ export function toDraft(form: VideoIdForm): SignatureRequestDraft {
       communicationLanguage: null,
     },
     idImages: { documentFront: null, documentRear: null, documentOwner: null, extraDocument: null },
-    documents: [],
+    documents: form.document ? [{ path: form.document, visibleSignature: null }] : [],
     options: {
       deliveryMethod: null,
       externalAuthentication: null,

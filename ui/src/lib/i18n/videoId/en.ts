@@ -73,6 +73,7 @@ export const en = {
   'videoId.create.videoidMode': 'Video ID mode (optional)',
   'videoId.create.evidence': 'Evidences',
   'videoId.create.video': 'Session video',
+  'videoId.create.document': 'PDF to sign once approved',
   'videoId.create.ocr': 'Data read from the document',
   'videoId.create.similarity': 'Similarity (0–100 or a word)',
   'videoId.create.acceptance': 'What the signer accepted',
@@ -90,6 +91,10 @@ export const en = {
   'videoId.file.none': 'No file chosen',
   'videoId.file.filterImage': 'JPEG or PNG pictures',
   'videoId.file.filterVideo': 'Videos',
+  'videoId.file.filterPdf': 'PDF documents',
+  'videoId.file.typedLabel': 'Path of the file for {what}',
+  'videoId.file.typedPlaceholder': 'or type the file’s full path',
+  'videoId.file.use': 'Use',
 
   'videoId.created.heading': 'Video ID request created',
   'videoId.created.link': 'Send the signer this link to record the video session:',

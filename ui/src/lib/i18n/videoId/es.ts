@@ -76,6 +76,7 @@ export const es: AreaCatalog<typeof en> = {
   'videoId.create.videoidMode': 'Modo de Video ID (opcional)',
   'videoId.create.evidence': 'Evidencias',
   'videoId.create.video': 'Vídeo de la sesión',
+  'videoId.create.document': 'PDF que se firmará tras la aprobación',
   'videoId.create.ocr': 'Datos leídos del documento',
   'videoId.create.similarity': 'Similitud (0–100 o una palabra)',
   'videoId.create.acceptance': 'Lo que aceptó el firmante',
@@ -93,6 +94,10 @@ export const es: AreaCatalog<typeof en> = {
   'videoId.file.none': 'Ningún archivo elegido',
   'videoId.file.filterImage': 'Imágenes JPEG o PNG',
   'videoId.file.filterVideo': 'Vídeos',
+  'videoId.file.filterPdf': 'Documentos PDF',
+  'videoId.file.typedLabel': 'Ruta del archivo de {what}',
+  'videoId.file.typedPlaceholder': 'o escriba la ruta completa del archivo',
+  'videoId.file.use': 'Usar',
 
   'videoId.created.heading': 'Solicitud de Video ID creada',
   'videoId.created.link': 'Envíe al firmante este enlace para grabar la sesión de vídeo:',

@@ -76,6 +76,7 @@ export const pl: AreaCatalog<typeof en> = {
   'videoId.create.videoidMode': 'Tryb Video ID (opcjonalnie)',
   'videoId.create.evidence': 'Dowody',
   'videoId.create.video': 'Nagranie sesji',
+  'videoId.create.document': 'PDF do podpisania po zatwierdzeniu',
   'videoId.create.ocr': 'Dane odczytane z dokumentu',
   'videoId.create.similarity': 'Podobieństwo (0–100 lub słowo)',
   'videoId.create.acceptance': 'Co zaakceptował podpisujący',
@@ -93,6 +94,10 @@ export const pl: AreaCatalog<typeof en> = {
   'videoId.file.none': 'Nie wybrano pliku',
   'videoId.file.filterImage': 'Obrazy JPEG lub PNG',
   'videoId.file.filterVideo': 'Nagrania wideo',
+  'videoId.file.filterPdf': 'Dokumenty PDF',
+  'videoId.file.typedLabel': 'Ścieżka pliku: {what}',
+  'videoId.file.typedPlaceholder': 'lub wpisz pełną ścieżkę pliku',
+  'videoId.file.use': 'Użyj',
 
   'videoId.created.heading': 'Utworzono wniosek Video ID',
   'videoId.created.link': 'Wyślij podpisującemu ten link do nagrania sesji wideo:',
