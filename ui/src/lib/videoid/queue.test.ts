@@ -135,7 +135,18 @@ describe('ages and helpers', () => {
   });
 
   it('folds case and accents', () => {
-    expect(folded('ŁÓDŹ Muñoz')).toBe('łodz munoz');
+    expect(folded('ŁÓDŹ Muñoz')).toBe('lodz munoz');
+    expect(folded('Øster Straße Æsir')).toBe('oster strasse aesir');
+  });
+
+  it('finds and sorts letters without a separable accent among their plain letters', () => {
+    const rows = [
+      row(21, 'VIDEOREVIEW', 'Łukasz Nowak', '2026-03-01T09:00:00Z'),
+      row(22, 'VIDEOREVIEW', 'Marta Lis', '2026-03-01T10:00:00Z'),
+      row(23, 'VIDEOREVIEW', 'Kasia Zając', '2026-03-01T11:00:00Z'),
+    ];
+    expect(pks(queueView(rows, query({ search: 'lukasz' })))).toEqual([21]);
+    expect(pks(queueView(rows, query({ sort: 'signer', direction: 'asc' })))).toEqual([23, 21, 22]);
   });
 
   it('renders only the rows in view plus a margin', () => {

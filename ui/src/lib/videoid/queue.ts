@@ -41,9 +41,19 @@ export const DEFAULT_QUERY: QueueQuery = {
   direction: 'desc',
 };
 
-/** Lower case without accents, so "Muñoz" is found by "munoz". */
+// Letters that carry no separable accent, so NFD leaves them whole: written out as the
+// plain letters an officer types when searching ("lukasz" finds "Łukasz").
+const PLAIN_LETTERS: Readonly<Record<string, string>> = {
+  ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ŀ: 'l', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th',
+};
+
+/** Lower case without accents, so "Muñoz" is found by "munoz" and "Łukasz" by "lukasz". */
 export function folded(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[łøđħıŀßæœþ]/g, (letter) => PLAIN_LETTERS[letter] ?? letter);
 }
 
 /** The local calendar day of an RFC 3339 time, `YYYY-MM-DD`; `null` when unreadable. */
@@ -86,50 +96,108 @@ export function ageParts(seconds: number): { value: number; unit: AgeUnit }[] {
 
 interface Prepared<T> {
   readonly row: T;
-  readonly text: string;
-  readonly day: string | null;
   readonly created: number;
+  /** The sort column's text and its folded form. */
+  readonly text: string;
+  readonly key: string;
 }
 
-function compare<T extends QueueRow>(key: QueueSortKey): (a: Prepared<T>, b: Prepared<T>) => number {
-  const byText = (pick: (row: T) => string) => (a: Prepared<T>, b: Prepared<T>) =>
-    pick(a.row).localeCompare(pick(b.row), undefined, { sensitivity: 'base' });
+// One collator for the rare comparisons that need one: `localeCompare` with options builds
+// a new collator per call, which made sorting 10,000 rows cost a tenth of a second.
+const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+const requestOrder = new Intl.Collator(undefined);
+
+// The queue is read again from the backend on every change, as new objects with mostly the
+// same values; what is derived from a value (its folded text, its day) is derived once.
+// Bounded so a station left open for days does not grow: cleared when it gets large.
+const CACHE_LIMIT = 100_000;
+const foldedCache = new Map<string, string>();
+const timeCache = new Map<string, { day: string | null; created: number }>();
+
+function cached<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function timeOf(createdAt: string): { day: string | null; created: number } {
+  return cached(timeCache, createdAt, (text) => {
+    const created = Date.parse(text);
+    return { day: localDay(text), created: Number.isNaN(created) ? 0 : created };
+  });
+}
+
+/** Whether the row's signer, RA, request number or status holds the folded `needle`. */
+function matches(row: QueueRow, needle: string): boolean {
+  return (
+    cached(foldedCache, row.signer, folded).includes(needle) ||
+    cached(foldedCache, row.registrationAuthority ?? '', folded).includes(needle) ||
+    String(row.optimizerPk).includes(needle) ||
+    cached(foldedCache, row.status, folded).includes(needle)
+  );
+}
+
+/** The text a column sorts by; `null` for the numeric columns. */
+function sortText(key: QueueSortKey): ((row: QueueRow) => string) | null {
+  switch (key) {
+    case 'status':
+      return (row) => row.status;
+    case 'signer':
+      return (row) => row.signer;
+    case 'ra':
+      return (row) => row.registrationAuthority ?? '';
+    case 'age':
+    case 'pk':
+      return null;
+  }
+}
+
+/**
+ * Orders by the column's folded text, as the officer reads it: folded keys compare as plain
+ * strings, a hundred times faster than a collator, so 10,000 rows sort within a frame. Only
+ * texts that fold alike ("Pérez" and "Perez") ask the collator, for a stable order.
+ */
+function byColumn<T extends QueueRow>(key: QueueSortKey): (a: Prepared<T>, b: Prepared<T>) => number {
   switch (key) {
     // Older is larger: "age descending" puts the longest-waiting request first.
     case 'age':
       return (a, b) => b.created - a.created;
-    case 'status':
-      return byText((row) => row.status);
-    case 'signer':
-      return byText((row) => row.signer);
-    case 'ra':
-      return byText((row) => row.registrationAuthority ?? '');
     case 'pk':
       return (a, b) => a.row.optimizerPk - b.row.optimizerPk;
+    default:
+      return (a, b) => {
+        if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+        return a.text === b.text ? 0 : collator.compare(a.text, b.text);
+      };
   }
 }
 
 /** The entries `query` selects, in its order. Ties keep the longest-waiting first. */
 export function queueView<T extends QueueRow>(entries: readonly T[], query: QueueQuery): T[] {
   const needle = folded(query.search.trim());
+  const column = sortText(query.sort);
   const prepared: Prepared<T>[] = [];
   for (const row of entries) {
     if (query.status !== null && row.status !== query.status) continue;
-    const day = localDay(row.createdAt);
+    const { day, created } = timeOf(row.createdAt);
     if (query.from && (day === null || day < query.from)) continue;
     if (query.to && (day === null || day > query.to)) continue;
-    const text = folded(
-      `${row.signer}\u0000${row.registrationAuthority ?? ''}\u0000${row.optimizerPk}\u0000${row.status}`,
-    );
-    if (needle && !text.includes(needle)) continue;
-    const created = Date.parse(row.createdAt);
-    prepared.push({ row, text, day, created: Number.isNaN(created) ? 0 : created });
+    if (needle && !matches(row, needle)) continue;
+    const text = column ? column(row) : '';
+    const key = column ? cached(foldedCache, text, folded) : '';
+    prepared.push({ row, created, text, key });
   }
-  const primary = compare<T>(query.sort);
+  const primary = byColumn<T>(query.sort);
   const sign = query.direction === 'asc' ? 1 : -1;
-  const oldestFirst = compare<T>('age');
   prepared.sort(
-    (a, b) => sign * primary(a, b) || -oldestFirst(a, b) || a.row.request.localeCompare(b.row.request),
+    (a, b) =>
+      sign * primary(a, b) ||
+      a.created - b.created ||
+      requestOrder.compare(a.row.request, b.row.request),
   );
   return prepared.map((item) => item.row);
 }
