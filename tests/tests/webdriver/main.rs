@@ -5,3 +5,4 @@ mod connection;
 mod hash_sign;
 mod sign;
 mod videoid;
+mod videoid_external;

@@ -1,10 +1,13 @@
 //! W5 on the embedded sandbox through the real app: the officer creates an eIDAS
-//! Video ID request, the end user's session is played on the sandbox phone, the
-//! request reaches the queue as ready for review (webhook or polling), and the
-//! officer approves it from the review; the audit trail records it and verifies.
+//! Video ID request with the PDF to sign, the end user's session is played on the sandbox
+//! phone, the request reaches the queue as ready for review (webhook or polling), the
+//! officer approves it from the review and then signs it from the Sign screen (contract,
+//! code from the sandbox phone, verified result); the audit trail records it and verifies.
 
 use fantoccini::Locator;
-use oneshot_e2e::webdriver::{Result, Station, check, testid, with_station};
+use oneshot_e2e::webdriver::{E2eError, Result, Station, check, testid, with_station};
+
+use crate::sign::{sample_pdf, text_of, write};
 
 /// Signs in on the Connection screen with the sandbox's demo token, in English.
 async fn sign_in_with_demo_token(station: &Station) -> Result<()> {
@@ -33,7 +36,10 @@ async fn type_into(station: &Station, id: &str, text: &str) -> Result<()> {
 }
 
 /// Waits for an element matching a CSS selector (beyond a bare data-testid).
-async fn wait_for_css(station: &Station, css: &str) -> Result<fantoccini::elements::Element> {
+pub(crate) async fn wait_for_css(
+    station: &Station,
+    css: &str,
+) -> Result<fantoccini::elements::Element> {
     Ok(station
         .client()
         .wait()
@@ -46,6 +52,13 @@ async fn wait_for_css(station: &Station, css: &str) -> Result<fantoccini::elemen
 #[ignore = "needs Xvfb + tauri-driver: run by cargo xtask test"]
 async fn videoid_eidas_reviewed_and_approved() -> Result<()> {
     with_station("videoid-eidas", async |station| {
+        let folder = station.data_dir().with_file_name("inputs");
+        std::fs::create_dir_all(&folder).map_err(|source| E2eError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let pdf = folder.join("service agreement.pdf");
+        write(&pdf, &sample_pdf("Service agreement"))?;
         sign_in_with_demo_token(station).await?;
         station.click("nav-videoid").await?;
         station.wait_for("screen-videoid").await?;
@@ -59,6 +72,12 @@ async fn videoid_eidas_reviewed_and_approved() -> Result<()> {
         )
         .await?;
         type_into(station, "videoid-create-mobile", "+34600123123").await?;
+        let pdf_path = pdf.to_string_lossy();
+        type_into(station, "videoid-create-document-typed", &pdf_path).await?;
+        station.click("videoid-create-document-use").await?;
+        station
+            .wait_for_text("videoid-create-document-path", &pdf_path)
+            .await?;
         station.click("videoid-create-submit").await?;
         station.wait_for("videoid-created").await?;
         let pk = station.wait_for("videoid-created-pk").await?.text().await?;
@@ -145,12 +164,58 @@ async fn videoid_eidas_reviewed_and_approved() -> Result<()> {
             format!("the approved request should read Approved, not {status:?}"),
         )?;
 
+        // Approved: the request goes on to be signed from the Sign screen.
+        station.click("nav-sign").await?;
+        station.click("sign-resume").await?;
+        station.wait_for("sign-review").await?;
+        station.wait_for("sign-viewer-image").await?;
+        let items = station
+            .client()
+            .find_all(Locator::Css(&testid("sign-review-item")))
+            .await?;
+        check(
+            items.len() == 2,
+            format!("contract and one document, not {} items", items.len()),
+        )?;
+        items[1].click().await?;
+        station
+            .wait_for_text("sign-review-title", "service agreement.pdf")
+            .await?;
+        station.wait_for("sign-viewer-image").await?;
+        // From the keyboard, as in the W1 test: a click leaves this checkbox unticked.
+        station
+            .wait_for("sign-review-read")
+            .await?
+            .send_keys(" ")
+            .await?;
+        station.click("sign-review-confirm").await?;
+
+        station.wait_for("sign-code").await?;
+        station.click("sandbox-phone-toggle").await?;
+        let code = text_of(station, "sandbox-phone-code").await?;
+        station.click("sandbox-phone-close").await?;
+        type_into(station, "sign-code-input", &code).await?;
+        station.click("sign-code-submit").await?;
+        station.wait_for("sign-result").await?;
+        station
+            .wait_for_text("sign-result-verdict", "Valid: intact, trusted, timestamped")
+            .await?;
+        station.capture("videoid-signed").await?;
+
         station.click("nav-audit").await?;
         station.wait_for("screen-audit").await?;
         wait_for_css(
             station,
             &format!(
                 "{}[data-action=\"approve\"][data-outcome=\"succeeded\"]",
+                testid("audit-entry")
+            ),
+        )
+        .await?;
+        wait_for_css(
+            station,
+            &format!(
+                "{}[data-action=\"sign\"][data-outcome=\"succeeded\"]",
                 testid("audit-entry")
             ),
         )
