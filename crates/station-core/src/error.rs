@@ -504,8 +504,19 @@ impl Error {
     /// True when a call to the Optimizer may have taken effect although its answer
     /// was lost: the step that made it must be reconciled, not repeated blindly.
     pub fn outcome_unknown(&self) -> bool {
-        matches!(self, Self::Optimizer(error) if error.outcome_unknown())
+        matches!(self, Self::Optimizer(error) if optimizer_outcome_unknown(error))
     }
+}
+
+/// [`oneshot_api::Error::outcome_unknown`], plus a success the station cannot read
+/// (a 2xx whose body was cut short or garbled): the Optimizer did the work, so
+/// repeating the call would upload, create or sign a second time.
+pub(crate) fn optimizer_outcome_unknown(error: &oneshot_api::Error) -> bool {
+    error.outcome_unknown()
+        || matches!(
+            error,
+            oneshot_api::Error::Decode { http_status, .. } if (200..300).contains(http_status)
+        )
 }
 
 fn optimizer_code(error: &oneshot_api::Error) -> &'static str {

@@ -84,7 +84,7 @@ pub use workflows::{
     WorkflowServices, Workflows, plan,
 };
 #[cfg(feature = "test-hooks")]
-pub use workflows::{STOP_AFTER_ENV, boundaries_passed};
+pub use workflows::{STOP_AFTER_ENV, boundaries_passed, set_client_timeout};
 
 /// The `User-Agent` the station sends to Optimizers.
 pub(crate) const USER_AGENT: &str = concat!("oneshot-station/", env!("CARGO_PKG_VERSION"));

@@ -269,7 +269,7 @@ impl ConnectionService {
             }
             OptimizerProfile::Remote(remote) => remote.client_options()?,
         };
-        let client = Client::new(options)?;
+        let client = Client::new(crate::workflows::hooks::client_options(options))?;
         let mut state = self.state.lock().await;
         // Keep it only if the officer did not switch Optimizers meanwhile.
         if state.profile == profile {

@@ -35,12 +35,50 @@ mod enabled {
     pub fn boundaries_passed() -> u64 {
         PASSED.load(Ordering::SeqCst)
     }
+
+    /// Client timeout (ms) set by [`set_client_timeout`]; 0: the defaults.
+    static CLIENT_TIMEOUT_MS: AtomicU64 = AtomicU64::new(0);
+
+    /// Makes every Optimizer client built from now on in this process give up
+    /// after `timeout` (ordinary calls, sign and transfers alike), so the fault
+    /// tests can show a call outlasting its timeout without waiting a minute.
+    pub fn set_client_timeout(timeout: std::time::Duration) {
+        let ms = u64::try_from(timeout.as_millis())
+            .unwrap_or(u64::MAX)
+            .max(1);
+        CLIENT_TIMEOUT_MS.store(ms, Ordering::SeqCst);
+    }
+
+    /// `options` with the timeout set by [`set_client_timeout`], if any.
+    pub(crate) fn client_options(
+        options: oneshot_api::ClientOptions,
+    ) -> oneshot_api::ClientOptions {
+        match CLIENT_TIMEOUT_MS.load(Ordering::SeqCst) {
+            0 => options,
+            ms => {
+                let timeout = std::time::Duration::from_millis(ms);
+                options
+                    .request_timeout(timeout)
+                    .sign_timeout(timeout)
+                    .transfer_timeout(timeout)
+            }
+        }
+    }
 }
 
 #[cfg(feature = "test-hooks")]
-pub use enabled::{STOP_AFTER_ENV, boundaries_passed, boundary};
+pub(crate) use enabled::client_options;
+#[cfg(feature = "test-hooks")]
+pub use enabled::{STOP_AFTER_ENV, boundaries_passed, boundary, set_client_timeout};
 
 /// Without the `test-hooks` feature a boundary is nothing.
 #[cfg(not(feature = "test-hooks"))]
 #[inline(always)]
 pub(crate) fn boundary(_label: &str) {}
+
+/// Without the `test-hooks` feature clients keep their configured timeouts.
+#[cfg(not(feature = "test-hooks"))]
+#[inline(always)]
+pub(crate) fn client_options(options: oneshot_api::ClientOptions) -> oneshot_api::ClientOptions {
+    options
+}

@@ -38,7 +38,7 @@ mod defaults;
 mod draft;
 mod engine;
 mod evidence;
-mod hooks;
+pub(crate) mod hooks;
 mod models;
 mod review;
 mod services;
@@ -59,7 +59,7 @@ use ts_rs::TS;
 pub use defaults::ProfileDefaults;
 pub use evidence::{EvidenceAcceptance, EvidenceChecks, EvidenceOcr, VideoIdEvidence};
 #[cfg(feature = "test-hooks")]
-pub use hooks::{STOP_AFTER_ENV, boundaries_passed};
+pub use hooks::{STOP_AFTER_ENV, boundaries_passed, set_client_timeout};
 pub use models::{
     DocumentToSign, DocumentView, ExternalAuthentication, IdImagePaths, OfficerTask, OtpChannel,
     SignatureRequestDraft, SignatureRequestView, SignerCorrection, StepView, VideoIdQueueEntry,

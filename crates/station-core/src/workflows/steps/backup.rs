@@ -84,8 +84,15 @@ pub(crate) async fn verify(run: &Run<'_>, seq: u32) -> Result<()> {
         let format = document.format;
         let upload_sha256 = document.upload_sha256.clone();
         let trust = trust.clone();
-        let report =
-            blocking(move || check(format, &signed, &original, &upload_sha256, &trust)).await?;
+        let checked =
+            blocking(move || check(format, &signed, &original, &upload_sha256, &trust)).await;
+        let report = match checked {
+            Err(error) if is_broken_copy(&error) => {
+                set_aside(run, document);
+                return Err(error);
+            }
+            checked => checked?,
+        };
         let verdict = serde_json::to_value(report.verdict)
             .ok()
             .and_then(|word| word.as_str().map(str::to_owned))
@@ -125,6 +132,37 @@ pub(crate) async fn verify(run: &Run<'_>, seq: u32) -> Result<()> {
         stage: SignStage::Verified,
     });
     Ok(())
+}
+
+/// True when the saved copy is not a signed document at all (cut short, garbled),
+/// as opposed to an intact signature the station cannot trust yet: only a broken
+/// copy is worth downloading again.
+fn is_broken_copy(error: &Error) -> bool {
+    matches!(
+        error,
+        Error::NotAPdf(_)
+            | Error::NoSignature
+            | Error::NotASignature(_)
+            | Error::UnreadableDocument { .. }
+    )
+}
+
+/// Sets aside a saved copy that is not a signed document (kept, renamed
+/// `….unverified`).
+/// The download itself may be what is wrong (a proxy that cut the body short),
+/// and the Optimizer still holds the documents: the officer's retry then finds the
+/// copy missing and fetches again instead of verifying the same bytes forever.
+fn set_aside(run: &Run<'_>, document: &StoredDocument) {
+    let Some(saved) = document.signed_path.clone() else {
+        return;
+    };
+    let aside = saved.with_extension(match saved.extension() {
+        Some(ext) => format!("{}.unverified", ext.to_string_lossy()),
+        None => "unverified".into(),
+    });
+    if let Err(error) = std::fs::rename(&saved, &aside) {
+        tracing::warn!(request = %run.id(), %error, "could not set an unverified copy aside");
+    }
 }
 
 /// The name of the first document whose saved file no longer matches its digest.

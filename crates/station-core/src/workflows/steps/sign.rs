@@ -61,7 +61,7 @@ pub(crate) async fn submit(run: &Run<'_>, seq: u32, code: Secret) -> Result<()> 
         Err(error) if error.is_already_issued() => {
             signed(run, seq, "the Optimizer reports it already signed".into()).await
         }
-        Err(error) if error.outcome_unknown() => reconcile(run, seq).await,
+        Err(error) if crate::error::optimizer_outcome_unknown(&error) => reconcile(run, seq).await,
         Err(error) if error.is_wrong_otp() => {
             not_signed(
                 run,

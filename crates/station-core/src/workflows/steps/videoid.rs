@@ -223,7 +223,7 @@ async fn send_decision(run: &Run<'_>, seq: u32, decision: &Decision) -> Result<(
             Decision::Approve => approved(run, seq, "approved").await,
             Decision::Refuse { reason } => refused(run, reason.clone()).await,
         },
-        Err(error) if error.outcome_unknown() => Err(error.into()),
+        Err(error) if crate::error::optimizer_outcome_unknown(&error) => Err(error.into()),
         Err(error) => {
             // The Optimizer refused the decision (e.g. the session is not in review):
             // back to the officer with the reason.
