@@ -534,6 +534,12 @@ fn optimizer_code(error: &oneshot_api::Error) -> &'static str {
             500..=599 => "optimizer.server_error",
             _ => "optimizer.rejected",
         },
+        // A proxy's or server's HTML error page (nginx's 502) is the server failing, not
+        // an answer the station misread: the officer is told to try again later.
+        Api::Decode {
+            http_status: 500..=599,
+            ..
+        } => "optimizer.server_error",
         Api::Decode { .. } => "optimizer.bad_answer",
         Api::InvalidInput(_) => "optimizer.invalid_input",
         Api::Config(_) => "connection.invalid_tls_material",
@@ -716,6 +722,21 @@ mod tests {
         let codes: std::collections::BTreeSet<_> = problems.into_iter().map(tls_code).collect();
         assert_eq!(codes.len(), problems.len());
         assert!(codes.iter().all(|code| ERROR_CODES.contains(code)));
+    }
+
+    #[test]
+    fn an_html_error_page_from_the_server_is_a_server_error_not_a_misread_answer() {
+        let undecodable = |http_status| {
+            Error::Optimizer(oneshot_api::Error::Decode {
+                operation: "sign",
+                http_status,
+                reason: "expected JSON".into(),
+                excerpt: "<html><head><title>502 Bad Gateway".into(),
+            })
+        };
+        assert_eq!(undecodable(502).code(), "optimizer.server_error");
+        assert_eq!(undecodable(500).code(), "optimizer.server_error");
+        assert_eq!(undecodable(200).code(), "optimizer.bad_answer");
     }
 
     #[test]
