@@ -28,6 +28,9 @@ use tempfile::TempDir;
 /// How long the app gets to show something before a test gives up.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 
+/// How long a failed test waits for the webview to hand over its evidence.
+const EVIDENCE_TIMEOUT: Duration = Duration::from_secs(20);
+
 /// Why a WebDriver test could not do what it meant to.
 #[derive(Debug, thiserror::Error)]
 pub enum E2eError {
@@ -70,7 +73,7 @@ pub fn check(condition: bool, message: impl Display) -> Result<()> {
     }
 }
 
-fn required_env(name: &'static str) -> Result<String> {
+pub fn required_env(name: &'static str) -> Result<String> {
     env::var(name)
         .ok()
         .filter(|v| !v.is_empty())
@@ -85,7 +88,12 @@ pub fn testid(id: &str) -> String {
 /// Writes the script tauri-driver starts in place of the app: tauri-driver passes no
 /// environment of its own, and each test needs its own data dir.
 #[cfg(unix)]
-fn write_launcher(scratch: &Path, binary: &str, data_dir: &Path) -> Result<PathBuf> {
+fn write_launcher(
+    scratch: &Path,
+    binary: &str,
+    data_dir: &Path,
+    extra_env: &[(&str, &str)],
+) -> Result<PathBuf> {
     use std::os::unix::fs::PermissionsExt;
 
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
@@ -100,6 +108,9 @@ fn write_launcher(scratch: &Path, binary: &str, data_dir: &Path) -> Result<PathB
             script.push_str(&format!("export {var}={}\n", quote(&value)));
         }
     }
+    for (var, value) in extra_env {
+        script.push_str(&format!("export {var}={}\n", quote(value)));
+    }
     script.push_str(&format!("exec {} \"$@\"\n", quote(binary)));
     let launcher = scratch.join("launch-station.sh");
     fs::write(&launcher, script).map_err(io_at(&launcher))?;
@@ -108,7 +119,12 @@ fn write_launcher(scratch: &Path, binary: &str, data_dir: &Path) -> Result<PathB
 }
 
 #[cfg(not(unix))]
-fn write_launcher(_scratch: &Path, binary: &str, _data_dir: &Path) -> Result<PathBuf> {
+fn write_launcher(
+    _scratch: &Path,
+    binary: &str,
+    _data_dir: &Path,
+    _extra_env: &[(&str, &str)],
+) -> Result<PathBuf> {
     // Elsewhere the app inherits tauri-driver's environment as it is.
     Ok(PathBuf::from(binary))
 }
@@ -124,6 +140,12 @@ pub struct Station {
 impl Station {
     /// Starts the app through tauri-driver on a fresh data dir.
     pub async fn launch(test_name: &str) -> Result<Self> {
+        Self::launch_with_env(test_name, &[]).await
+    }
+
+    /// Starts the app with these variables added to its environment (for example
+    /// `GTK_THEME=Adwaita:dark`, which WebKitGTK answers as `prefers-color-scheme: dark`).
+    pub async fn launch_with_env(test_name: &str, extra_env: &[(&str, &str)]) -> Result<Self> {
         let driver_url = required_env("TAURI_DRIVER_URL")?;
         let binary = required_env("ONESHOT_STATION_BIN")?;
         let base = required_env("ONESHOT_STATION_DATA_DIR")?;
@@ -135,7 +157,7 @@ impl Station {
             .map_err(io_at(base))?;
         let data_dir = scratch.path().join("data");
         fs::create_dir_all(&data_dir).map_err(io_at(&data_dir))?;
-        let launcher = write_launcher(scratch.path(), &binary, &data_dir)?;
+        let launcher = write_launcher(scratch.path(), &binary, &data_dir, extra_env)?;
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("wry"));
@@ -246,14 +268,21 @@ impl Station {
 
     /// Keeps this test's folder and saves what the window showed, for a failed test.
     async fn keep_evidence(self) -> PathBuf {
+        // A webview that is stuck may never answer: evidence is best effort, within a bound,
+        // so a failed test reports its failure instead of hanging the whole suite.
         let png = self.scratch.path().join("failure.png");
-        if let Err(err) = self.screenshot(&png).await {
-            eprintln!("{}: no failure screenshot: {err}", self.name);
+        match tokio::time::timeout(EVIDENCE_TIMEOUT, self.screenshot(&png)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => eprintln!("{}: no failure screenshot: {err}", self.name),
+            Err(_) => eprintln!(
+                "{}: no failure screenshot: the webview did not answer",
+                self.name
+            ),
         }
-        if let Ok(source) = self.client.source().await {
+        if let Ok(Ok(source)) = tokio::time::timeout(EVIDENCE_TIMEOUT, self.client.source()).await {
             let _ = fs::write(self.scratch.path().join("failure.html"), source);
         }
-        let _ = self.client.close().await;
+        let _ = tokio::time::timeout(EVIDENCE_TIMEOUT, self.client.close()).await;
         self.scratch.keep()
     }
 
@@ -270,7 +299,16 @@ pub async fn with_station(
     test_name: &str,
     body: impl AsyncFnOnce(&Station) -> Result<()>,
 ) -> Result<()> {
-    let station = Station::launch(test_name).await?;
+    with_station_env(test_name, &[], body).await
+}
+
+/// [`with_station`] with variables added to the app's environment.
+pub async fn with_station_env(
+    test_name: &str,
+    extra_env: &[(&str, &str)],
+    body: impl AsyncFnOnce(&Station) -> Result<()>,
+) -> Result<()> {
+    let station = Station::launch_with_env(test_name, extra_env).await?;
     match body(&station).await {
         Ok(()) => station.close().await,
         Err(err) => {

@@ -26,6 +26,9 @@ pub enum Command {
     Bench(crate::bench::BenchArgs),
     /// Build installable packages (.deb and .rpm, .msi, .app and .dmg) with pdfium inside.
     Bundle(crate::bundle::BundleArgs),
+    /// Save a picture of every screen (light and dark, Spanish and English) into
+    /// docs/screenshots, from the real app under Xvfb.
+    Screenshots(crate::screenshots::ScreenshotsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -1,4 +1,4 @@
-//! `cargo xtask run | test | doctor | bundle`: installs what is missing, builds, runs and tests
+//! `cargo xtask run | test | doctor | bench | bundle | screenshots`: installs what is missing, builds, runs and tests
 //! One-Shot Station. This is the one place in the project that shells out to apt, npm, pip and
 //! cargo; everything else is plain Rust.
 // A command-line tool talks to its user on stdout.
@@ -22,6 +22,7 @@ mod prerequisites;
 mod processes;
 mod python_tools;
 mod run;
+mod screenshots;
 mod shell;
 mod steps;
 mod system_packages;
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         Command::Doctor => doctor::doctor(&paths),
         Command::Bench(args) => bench::bench(&paths, &args),
         Command::Bundle(args) => bundle::bundle(&paths, &args),
+        Command::Screenshots(args) => screenshots::screenshots(&paths, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -17,7 +17,7 @@ use crate::system_packages::Purpose;
 use crate::webdriver;
 
 /// What a step cannot run without.
-fn needs(step: StepName) -> Vec<Need> {
+pub fn needs(step: StepName) -> Vec<Need> {
     use Need::*;
     let build = System(Purpose::Build);
     match step {

@@ -1,5 +1,6 @@
 //! The WebDriver step: build the real app, start Xvfb and tauri-driver, run the `oneshot-e2e`
-//! WebDriver tests against them, and stop both afterwards whatever happened.
+//! WebDriver tests against them, and stop both afterwards whatever happened. `cargo xtask
+//! screenshots` runs its own test target of the same crate through the same machinery.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,9 +29,21 @@ fn cargo(paths: &Paths, prepared: &Prepared, args: &[&str]) -> Command {
     cmd
 }
 
-const TEST_ARGS: &[&str] = &["test", "-p", "oneshot-e2e", "--test", "webdriver"];
+/// The WebDriver tests of the workflows.
+pub const TESTS: &str = "webdriver";
 
 pub fn run(paths: &Paths, prepared: &Prepared, screenshot_dir: Option<&Path>) -> Result<()> {
+    run_target(paths, prepared, TESTS, screenshot_dir)
+}
+
+/// Runs the ignored tests of the `oneshot-e2e` test target `target` against the real app.
+pub fn run_target(
+    paths: &Paths,
+    prepared: &Prepared,
+    target: &str,
+    screenshot_dir: Option<&Path>,
+) -> Result<()> {
+    let test_args = ["test", "-p", "oneshot-e2e", "--test", target];
     if !prepared.platform.is_linux() {
         return Err(XtaskError::Missing(
             "the WebDriver tests run on Linux only (Xvfb + WebKitWebDriver)".into(),
@@ -42,7 +55,7 @@ pub fn run(paths: &Paths, prepared: &Prepared, screenshot_dir: Option<&Path>) ->
         prepared,
         &["build", "-p", "oneshot-station"],
     ))?;
-    let mut compile = TEST_ARGS.to_vec();
+    let mut compile = test_args.to_vec();
     compile.push("--no-run");
     shell::run(&mut cargo(paths, prepared, &compile))?;
     let binary = station_binary(&paths.target_dir()?);
@@ -78,7 +91,7 @@ pub fn run(paths: &Paths, prepared: &Prepared, screenshot_dir: Option<&Path>) ->
         || processes::port_is_open(driver_port),
     )?;
 
-    let mut run_args = TEST_ARGS.to_vec();
+    let mut run_args = test_args.to_vec();
     run_args.extend(["--", "--ignored", "--test-threads=1"]);
     let mut tests = cargo(paths, prepared, &run_args);
     tests
