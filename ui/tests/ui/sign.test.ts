@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { STATION_EVENT, type StationEvent } from '../../src/lib/generated/bindings';
+import { FakeAdmin } from './fake-admin';
 import { FakeStation } from './fake-station';
 import { FakeSign, RIGHT_CODE } from './fake-sign';
 import { axeProblems, mockIpcScript, openStation, serveDist } from './harness';
@@ -19,9 +20,10 @@ afterAll(async () => {
 });
 
 /** The station signed in, on the Sign screen. */
-async function signScreen(locale = 'en-US', sign = new FakeSign()) {
+async function signScreen(locale = 'en-US', sign = new FakeSign(), admin: FakeAdmin | null = null) {
   const backend = new FakeStation().signedIn();
   backend.screens.push(sign);
+  if (admin) backend.screens.push(admin);
   const opened = await openStation(server.url, shim, backend.handle, locale);
   await opened.page.getByTestId('screen-sign').waitFor();
   return { ...opened, backend, sign };
@@ -142,6 +144,78 @@ describe('Sign screen', () => {
 
       await page.getByTestId('sign-new').click();
       expect(await page.getByTestId('sign-given-name').inputValue()).toBe('');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('sends the signature box drawn on page 2 in points from the bottom-left, and one typed by keyboard', async () => {
+    const admin = new FakeAdmin();
+    admin.images = [
+      { uid: 'img-sello', fileName: 'sello.png', mime: 'image/png', width: 400, height: 120, uploaded: '2025-03-07 10:00:00' },
+    ];
+    const { page, problems, sign, close } = await signScreen('en-US', new FakeSign(), admin);
+    try {
+      await fillSigner(page);
+      await page.getByTestId('sign-signer-next').click();
+      await usePicture(page, 'front', '/home/officer/front.jpg');
+      await usePicture(page, 'rear', '/home/officer/rear.jpg');
+      await usePicture(page, 'owner', '/home/officer/owner.png');
+      await page.getByTestId('sign-images-next').click();
+      sign.dialogAnswer = ['/home/officer/loan.pdf', '/home/officer/annex.pdf'];
+      await page.getByTestId('sign-documents-choose').click();
+      await page.getByTestId('sign-document-thumbnail').nth(1).waitFor();
+
+      const loan = page.getByTestId('sign-document').nth(0);
+      await loan.getByTestId('sign-visible-toggle').check();
+      await loan.getByTestId('sign-visible-page').selectOption('1');
+      const pageImage = loan.locator('[data-testid="sign-visible-page-image"][data-page="1"]');
+      await pageImage.waitFor();
+      // The fake renders 120 × 170 px for an A4 page of 595 × 842 pt.
+      const shown = await pageImage.boundingBox();
+      if (!shown) throw new Error('the page is not shown');
+      expect([shown.width, shown.height]).toEqual([120, 170]);
+      await page.mouse.move(shown.x + 20, shown.y + 100);
+      await page.mouse.down();
+      await page.mouse.move(shown.x + 60, shown.y + 120, { steps: 3 });
+      await page.mouse.move(shown.x + 100, shown.y + 150, { steps: 3 });
+      await page.mouse.up();
+      const typed = async (field: string) => loan.getByTestId(`sign-visible-${field}`).inputValue();
+      expect([await typed('x'), await typed('y'), await typed('width'), await typed('height')]).toEqual([
+        '99',
+        '99',
+        '397',
+        '248',
+      ]);
+      const drawn = await loan.getByTestId('sign-visible-box').boundingBox();
+      expect(drawn && Math.round(drawn.x - shown.x)).toBe(20);
+      await loan.getByTestId('sign-visible-image').selectOption('img-sello');
+
+      // Without a mouse: the default box moved by typing its distance from the left.
+      const annex = page.getByTestId('sign-document').nth(1);
+      await annex.getByTestId('sign-visible-toggle').check();
+      await annex.getByTestId('sign-visible-x').fill('40');
+      await annex.getByTestId('sign-visible-x').press('Tab');
+      expect(await annex.getByTestId('sign-visible-x').inputValue()).toBe('40');
+      await annex.locator('[data-testid="sign-visible-page-image"][data-page="0"]').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByTestId('sign-start').click();
+      await page.getByTestId('sign-review').waitFor();
+      const started = sign.calls.find((call) => call.command === 'sign_start')?.payload as {
+        draft: { documents: unknown[] };
+      };
+      expect(started.draft.documents).toEqual([
+        {
+          path: '/home/officer/loan.pdf',
+          visibleSignature: { page: 1, position: '99, 99, 496, 347', image: 'img-sello' },
+        },
+        {
+          path: '/home/officer/annex.pdf',
+          visibleSignature: { page: 0, position: '40, 72, 240, 132', image: null },
+        },
+      ]);
       expect(problems).toEqual([]);
     } finally {
       await close();

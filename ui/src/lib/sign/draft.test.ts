@@ -45,6 +45,25 @@ describe('toDraft', () => {
     expect(w2.options.externalAuthentication).toEqual({ unlockType: 'biometric', unlockValue: 'ref-1' });
   });
 
+  it('sends each visible signature in points from the bottom-left, and none for a hash signature', () => {
+    const summary = { digest: '', byteSize: 1, pages: [{ widthPt: 595, heightPt: 842 }, { widthPt: 595, heightPt: 842 }] };
+    const documents = [
+      { path: '/a.pdf', name: 'a.pdf', summary, visible: { page: 1, box: { x: 99, y: 99, width: 397, height: 248 }, image: 'img-7' } },
+      { path: '/b.pdf', name: 'b.pdf', summary, visible: { page: 0, box: { x: 323, y: 72, width: 200, height: 60 }, image: null } },
+      { path: '/c.pdf', name: 'c.pdf', summary, visible: null },
+    ];
+    expect(toDraft(EMPTY_SIGNER, {}, documents, DEFAULT_CHOICES).documents).toEqual([
+      { path: '/a.pdf', visibleSignature: { page: 1, position: '99, 99, 496, 347', image: 'img-7' } },
+      { path: '/b.pdf', visibleSignature: { page: 0, position: '323, 72, 523, 132', image: null } },
+      { path: '/c.pdf', visibleSignature: null },
+    ]);
+    expect(toDraft(EMPTY_SIGNER, {}, documents, DEFAULT_CHOICES, 'hash').documents.map((d) => d.visibleSignature)).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('lists what is missing before a request can start', () => {
     expect(missingBeforeStart({}, [], { ...DEFAULT_CHOICES, confirmation: 'external' })).toEqual([
       'sign.missing.images',

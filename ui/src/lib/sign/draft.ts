@@ -10,8 +10,10 @@ import type {
   SignatureRequestDraft,
   SignerIdentity,
   SignerLanguage,
+  VisibleSignatureSpec,
   WorkflowKind,
 } from '../generated/bindings';
+import { positionText, type PointBox } from './signature-box';
 
 /** The signer's data as typed, one string per field. */
 export interface SignerFields {
@@ -46,11 +48,28 @@ export const ID_IMAGE_SLOTS = ['documentFront', 'documentRear', 'documentOwner',
 export type IdImageSlot = (typeof ID_IMAGE_SLOTS)[number];
 export const REQUIRED_ID_IMAGES: readonly IdImageSlot[] = ['documentFront', 'documentRear', 'documentOwner'];
 
+/** Where the signature shows on a document: a page, a box on it, and the picture in it. */
+export interface VisibleChoice {
+  /** Page index, the first being 0. */
+  page: number;
+  /** In PDF points from the page's bottom-left corner. */
+  box: PointBox;
+  /** Uid of one of the Optimizer's signature images; none for the text-only signature. */
+  image: string | null;
+}
+
 /** A PDF chosen to sign, with its pages once pdfium read it. */
 export interface ChosenDocument {
   path: string;
   name: string;
   summary: PdfSummary;
+  /** Set when the officer wants the signature visible on this document. */
+  visible?: VisibleChoice | null;
+}
+
+/** The visible signature as the backend takes it. */
+export function toVisibleSignature(choice: VisibleChoice): VisibleSignatureSpec {
+  return { page: choice.page, position: positionText(choice.box), image: choice.image };
 }
 
 /** How the signer confirms the signature. */
@@ -144,7 +163,11 @@ export function toDraft(
       documentOwner: images.documentOwner?.path ?? null,
       extraDocument: images.extraDocument?.path ?? null,
     },
-    documents: documents.map((document) => ({ path: document.path, visibleSignature: null })),
+    documents: documents.map((document) => ({
+      path: document.path,
+      // A hash signature (W3) has no page to show a signature on.
+      visibleSignature: mode === 'pdf' && document.visible ? toVisibleSignature(document.visible) : null,
+    })),
     options: {
       deliveryMethod: external ? null : choices.confirmation === 'whatsapp' ? 'whatsapp' : 'sms',
       externalAuthentication: external
