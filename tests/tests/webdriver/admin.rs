@@ -1,34 +1,9 @@
 //! Administration on the embedded sandbox: health, settings, tokens and metadata of
 //! the real Optimizer behind the real app.
 
-use oneshot_e2e::webdriver::{Result, Station, check, with_station};
+use oneshot_e2e::webdriver::{Result, check, with_station};
 
-/// Signs in on the Connection screen with the sandbox's demo token, in English
-/// whatever the machine's language.
-async fn sign_in_with_demo_token(station: &Station) -> Result<()> {
-    station.wait_for("screen-connection").await?;
-    station
-        .wait_for("language-select")
-        .await?
-        .select_by_value("en")
-        .await?;
-    station.click("signin-method-token").await?;
-    station
-        .wait_for("signin-token")
-        .await?
-        .send_keys(oneshot_sandbox::DEMO_TOKEN)
-        .await?;
-    station.click("signin-submit").await?;
-    station.wait_for("signout").await?;
-    Ok(())
-}
-
-async fn type_into(station: &Station, id: &str, text: &str) -> Result<()> {
-    let field = station.wait_for(id).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
+use crate::sign::{sign_in_with_demo_token, type_into};
 
 #[tokio::test]
 #[ignore = "needs Xvfb + tauri-driver: run by cargo xtask test"]

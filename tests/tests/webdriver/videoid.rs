@@ -7,33 +7,7 @@
 use fantoccini::Locator;
 use oneshot_e2e::webdriver::{E2eError, Result, Station, check, testid, with_station};
 
-use crate::sign::{sample_pdf, text_of, write};
-
-/// Signs in on the Connection screen with the sandbox's demo token, in English.
-async fn sign_in_with_demo_token(station: &Station) -> Result<()> {
-    station.wait_for("screen-connection").await?;
-    station
-        .wait_for("language-select")
-        .await?
-        .select_by_value("en")
-        .await?;
-    station.click("signin-method-token").await?;
-    station
-        .wait_for("signin-token")
-        .await?
-        .send_keys(oneshot_sandbox::DEMO_TOKEN)
-        .await?;
-    station.click("signin-submit").await?;
-    station.wait_for("signout").await?;
-    Ok(())
-}
-
-async fn type_into(station: &Station, id: &str, text: &str) -> Result<()> {
-    let field = station.wait_for(id).await?;
-    field.clear().await?;
-    field.send_keys(text).await?;
-    Ok(())
-}
+use crate::sign::{sample_pdf, sign_in_with_demo_token, text_of, type_into, write};
 
 /// Waits for an element matching a CSS selector (beyond a bare data-testid).
 pub(crate) async fn wait_for_css(
