@@ -17,8 +17,8 @@ pub const PDFIUM_PROVISIONING_HINT: &str = "run `cargo xtask test` or `cargo xta
      pypdfium2 wheel into .tools/pdfium/ and set PDFIUM_LIB), or set PDFIUM_LIB to a libpdfium \
      file";
 
-/// Finds the pdfium library: `PDFIUM_LIB`, else next to the executable, else (in
-/// debug builds) the workspace's `.tools/pdfium/`.
+/// Finds the pdfium library: `PDFIUM_LIB`, else next to the executable, else where the
+/// installed packages put it, else (in debug builds) the workspace's `.tools/pdfium/`.
 pub fn locate_pdfium() -> Result<PathBuf> {
     if let Some(path) = env::var_os(PDFIUM_LIB_ENV).filter(|value| !value.is_empty()) {
         let path = PathBuf::from(path);
@@ -55,6 +55,18 @@ fn candidates() -> Vec<PathBuf> {
         .and_then(|exe| exe.parent().map(Path::to_owned))
     {
         candidates.push(Pdfium::pdfium_platform_library_name_at_path(&dir));
+        // Where the installers put it (packaging/<os>/pdfium.conf.json): the Linux packages
+        // in <prefix>/lib/oneshot-station/ beside <prefix>/bin/, the macOS app bundle in
+        // Contents/Frameworks/ beside Contents/MacOS/. Windows keeps it next to the .exe.
+        if cfg!(target_os = "macos") {
+            candidates.push(Pdfium::pdfium_platform_library_name_at_path(
+                &dir.join("../Frameworks"),
+            ));
+        } else if cfg!(unix) {
+            candidates.push(Pdfium::pdfium_platform_library_name_at_path(
+                &dir.join("../lib/oneshot-station"),
+            ));
+        }
     }
     if cfg!(debug_assertions) {
         // Where `cargo xtask` provisions it: only meaningful on the machine that built us.
@@ -64,4 +76,19 @@ fn candidates() -> Vec<PathBuf> {
         ));
     }
     candidates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(all(unix, not(target_os = "macos")))]
+    fn an_installed_station_looks_where_the_linux_packages_put_pdfium() {
+        let exe_dir = env::current_exe().unwrap().parent().unwrap().to_owned();
+        let installed = exe_dir.join("../lib/oneshot-station/libpdfium.so");
+        let found = candidates();
+        assert_eq!(found.first(), Some(&exe_dir.join("libpdfium.so")));
+        assert!(found.contains(&installed), "{found:?}");
+    }
 }
