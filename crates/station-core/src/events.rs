@@ -51,6 +51,18 @@ pub enum StationEvent {
     },
     /// The Video ID queue changed (a request was added, changed status or left it).
     QueueChanged,
+    /// A Video ID request has just reached VIDEOREVIEW: an officer should review it.
+    /// Sent once per arrival, so the desktop can tell the officer even away from the queue.
+    #[serde(rename_all = "camelCase")]
+    VideoIdReadyForReview {
+        /// The request.
+        request: RequestId,
+        /// The Optimizer's pk, the number officers quote.
+        #[ts(type = "number")]
+        optimizer_pk: u64,
+        /// Who is being identified.
+        signer: String,
+    },
 }
 
 /// Stages of a signature as the UI shows them.

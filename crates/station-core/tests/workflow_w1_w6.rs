@@ -465,8 +465,28 @@ async fn w5_eidas_videoid_queue_correction_approval_then_signature() {
     );
 
     // The signer's session ends in review; only the webhook tells the station.
+    let mut events = station.workflows.events().subscribe();
     sandbox.complete_session(pk, "review").await;
     let view = until_phase(&station, &view.id, RequestPhase::AwaitingOfficer).await;
+    // The desktop notification fires on this event: exactly once per arrival in
+    // review, although the webhook and the workflow's own check both see VIDEOREVIEW.
+    let mut arrivals = Vec::new();
+    while let Ok(event) = events.try_recv() {
+        if let StationEvent::VideoIdReadyForReview {
+            request,
+            optimizer_pk,
+            signer,
+        } = event
+        {
+            arrivals.push((request, optimizer_pk, signer));
+        }
+    }
+    assert_eq!(arrivals.len(), 1, "{arrivals:?}");
+    assert_eq!((&arrivals[0].0, arrivals[0].1), (&view.id, pk));
+    assert_eq!(
+        arrivals[0].2,
+        station.workflows.videoid_queue().await.unwrap()[0].signer
+    );
     assert_eq!(
         view.officer_task,
         Some(OfficerTask::ReviewVideoId {

@@ -1,10 +1,14 @@
 //! The Video ID queue: open Video ID requests and their last known status.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::audit::clock;
 use crate::error::Result;
+use crate::events::StationEvent;
 use crate::workflows::{RequestId, VideoIdQueueEntry};
+
+/// The Optimizer's word for "the end user has finished; an officer must review".
+const REVIEW_STATUS: &str = "VIDEOREVIEW";
 
 /// Adds (or refreshes) the queue entry of `request`.
 pub(crate) fn upsert(
@@ -38,20 +42,52 @@ pub(crate) fn upsert(
     Ok(())
 }
 
-/// Records a new status for a queued request; true when the queue changed.
+/// What recording a status did to the queue.
+#[derive(Debug, Default)]
+pub(crate) struct QueueUpdate {
+    /// The entry's status or Registration Authority changed.
+    pub changed: bool,
+    /// The entry has just arrived in review (it was not in review before): the
+    /// officer should be told, once.
+    pub ready_for_review: Option<StationEvent>,
+}
+
+/// Records a new status for a queued request.
 pub(crate) fn set_status(
     connection: &Connection,
     request: &RequestId,
     status: &str,
     registration_authority: Option<&str>,
-) -> Result<bool> {
+) -> Result<QueueUpdate> {
+    // Read before writing: "arrived in review" is a transition, and a webhook and the
+    // poller may both report the same VIDEOREVIEW.
+    let before: Option<(String, i64, String)> = connection
+        .query_row(
+            "SELECT status, optimizer_pk, signer FROM videoid_queue WHERE request_id = ?1",
+            [request.as_str()],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
+        .optional()?;
     let changed = connection.execute(
         "UPDATE videoid_queue SET status = ?2,
              registration_authority = coalesce(?3, registration_authority), updated_at = ?4
          WHERE request_id = ?1 AND (status IS NOT ?2 OR registration_authority IS NOT coalesce(?3, registration_authority))",
         params![request.as_str(), status, registration_authority, clock::now()],
-    )?;
-    Ok(changed > 0)
+    )? > 0;
+    let ready_for_review = match before {
+        Some((previous, pk, signer)) if status == REVIEW_STATUS && previous != REVIEW_STATUS => {
+            Some(StationEvent::VideoIdReadyForReview {
+                request: request.clone(),
+                optimizer_pk: u64::try_from(pk).unwrap_or_default(),
+                signer,
+            })
+        }
+        _ => None,
+    };
+    Ok(QueueUpdate {
+        changed,
+        ready_for_review,
+    })
 }
 
 /// Takes `request` off the queue (approved, refused or cancelled); true when it was there.

@@ -42,6 +42,7 @@ pub(crate) mod hooks;
 mod models;
 mod review;
 mod services;
+mod signed_documents;
 mod state;
 mod states;
 mod steps;
@@ -508,7 +509,9 @@ impl Workflows {
         })
         .await?;
         let Some(id) = found else {
-            tracing::info!(
+            // Debug, not info: a flood of made-up request numbers must not write a
+            // line each (the receiver counts what it refuses instead).
+            tracing::debug!(
                 pk,
                 "webhook notification for a request this station does not follow"
             );
@@ -517,13 +520,16 @@ impl Workflows {
         let status = notification.status.to_string();
         let ra = notification.registration_authority.clone();
         let request = id.clone();
-        let queue_changed = db::write(&self.engine.store, "webhook:status".into(), move |tx| {
+        let queue = db::write(&self.engine.store, "webhook:status".into(), move |tx| {
             requests::set_server_status(tx, &request, &status)?;
             videoid_queue::set_status(tx, &request, &status, ra.as_deref())
         })
         .await?;
-        if queue_changed {
+        if queue.changed {
             self.engine.events.emit(StationEvent::QueueChanged);
+        }
+        if let Some(ready) = queue.ready_for_review {
+            self.engine.events.emit(ready);
         }
         let state = self.engine.load(&id).await?;
         self.engine.announce(&state);

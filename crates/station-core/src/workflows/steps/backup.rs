@@ -252,7 +252,7 @@ fn copy_verified(source: &Path, copy: &Path, expected_sha256: &str) -> Result<()
 
 /// Verifies one signed file; for a PDF also that it is the uploaded PDF plus the
 /// signature (an incremental update keeps the original bytes as its prefix).
-fn check(
+pub(crate) fn check(
     format: DocumentFormat,
     signed: &Path,
     original: &Path,

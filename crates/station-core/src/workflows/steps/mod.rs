@@ -2,7 +2,7 @@
 //! (run), interrupted (reconcile) or waiting (check). The reconciliation of each
 //! step is documented in its module.
 
-mod backup;
+pub(crate) mod backup;
 pub(crate) mod contract;
 mod create;
 mod delete;

@@ -325,15 +325,18 @@ pub(crate) async fn record_status(run: &Run<'_>, status: &RequestStatus) -> Resu
     }
     let id = run.id().clone();
     let word = status.to_string();
-    let changed = run
+    let (changed, ready) = run
         .progress("status".into(), move |tx| {
             let request = requests::set_server_status(tx, &id, &word)?;
             let queue = videoid_queue::set_status(tx, &id, &word, None)?;
-            Ok(request || queue)
+            Ok((request || queue.changed, queue.ready_for_review))
         })
-        .await;
-    if changed? {
+        .await?;
+    if changed {
         run.engine.events.emit(StationEvent::QueueChanged);
+    }
+    if let Some(ready) = ready {
+        run.engine.events.emit(ready);
     }
     Ok(())
 }
