@@ -208,6 +208,14 @@ fn run(command: Bench) -> Result<Option<Value>> {
 }
 
 fn main() -> ExitCode {
+    // The PDF service runs pdfium in a child process of the running executable, as
+    // the station does: this one serves as that worker when started so.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|arg| arg == station_core::PDF_WORKER_FLAG)
+    {
+        return station_core::serve_worker_process();
+    }
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(Some(value)) => {

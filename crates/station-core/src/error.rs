@@ -296,9 +296,28 @@ pub enum Error {
     #[error("rendering failed: {0}")]
     PdfRenderFailed(String),
 
-    /// The PDF worker is gone (it stopped after a failure).
-    #[error("the PDF worker has stopped")]
-    PdfWorkerStopped,
+    /// The PDF worker process died (crashed, was killed, or is not a PDF worker at
+    /// all) while reading or drawing a PDF; a new one serves the next request.
+    #[error("the PDF worker stopped: {0}")]
+    PdfWorkerStopped(String),
+
+    /// Reading or drawing a PDF took longer than the deadline: the PDF worker was
+    /// killed (a file made to hang pdfium) and a new one serves the next request.
+    #[error("the PDF took longer than {} s to read or draw and was stopped", .limit.as_secs_f64())]
+    PdfTookTooLong {
+        /// The deadline it exceeded.
+        limit: std::time::Duration,
+    },
+
+    /// A PDF failure about a file the officer knows by name; the code is the
+    /// failure's own, the details say which file.
+    #[error("{file}: {source}")]
+    PdfFile {
+        /// The file's path or name.
+        file: String,
+        /// What is wrong with it.
+        source: Box<Error>,
+    },
 }
 
 /// Every code [`Error::code`] can answer, so the UI can hold a message for each.
@@ -391,6 +410,7 @@ impl Error {
         match self {
             Self::NoDataDir => "store.no_data_dir",
             Self::DataDir { .. } => "store.data_dir",
+    "pdf.took_too_long",
             Self::Database(_) => "store.database",
             Self::Migration(_) => "store.migration",
             Self::CorruptStore(_) => "store.corrupt",
@@ -443,7 +463,9 @@ impl Error {
             Self::PdfPageOutOfRange { .. } => "pdf.page_out_of_range",
             Self::PdfRenderSize(_) => "pdf.invalid_render_size",
             Self::PdfRenderFailed(_) => "pdf.render_failed",
-            Self::PdfWorkerStopped => "pdf.worker_stopped",
+            Self::PdfWorkerStopped(_) => "pdf.worker_stopped",
+            Self::PdfTookTooLong { .. } => "pdf.took_too_long",
+            Self::PdfFile { source, .. } => source.code(),
         }
     }
 
@@ -493,7 +515,8 @@ impl Error {
             | Self::PdfEngineUnavailable(reason)
             | Self::PdfUnreadable(reason)
             | Self::PdfRenderSize(reason)
-            | Self::PdfRenderFailed(reason) => Some(reason.clone()),
+            | Self::PdfRenderFailed(reason)
+            | Self::PdfWorkerStopped(reason) => Some(reason.clone()),
             Self::PdfPageOutOfRange { page, page_count } => {
                 Some(format!("page {page} of {page_count}"))
             }
@@ -515,6 +538,11 @@ pub(crate) fn optimizer_outcome_unknown(error: &oneshot_api::Error) -> bool {
     error.outcome_unknown()
         || matches!(
             error,
+            Self::PdfTookTooLong { limit } => Some(format!("{} s", limit.as_secs_f64())),
+            Self::PdfFile { file, source } => Some(match source.details() {
+                Some(details) => format!("{file}: {details}"),
+                None => file.clone(),
+            }),
             oneshot_api::Error::Decode { http_status, .. } if (200..300).contains(http_status)
         )
 }
@@ -684,7 +712,14 @@ mod tests {
             },
             Error::PdfRenderSize("x".into()),
             Error::PdfRenderFailed("x".into()),
-            Error::PdfWorkerStopped,
+            Error::PdfWorkerStopped("x".into()),
+            Error::PdfTookTooLong {
+                limit: std::time::Duration::from_secs(30),
+            },
+            Error::PdfFile {
+                file: "/d.pdf".into(),
+                source: Box::new(Error::PdfEncrypted),
+            },
         ]
     }
 
@@ -745,3 +780,27 @@ mod tests {
         assert_eq!(Error::UnknownToken.details(), None);
     }
 }
+    #[test]
+    fn a_pdf_failure_about_a_named_file_keeps_its_code_and_names_the_file() {
+        let named = |source| Error::PdfFile {
+            file: "/in/contract.pdf".into(),
+            source: Box::new(source),
+        };
+        let encrypted = named(Error::PdfEncrypted);
+        assert_eq!(encrypted.code(), "pdf.encrypted");
+        assert_eq!(encrypted.details().as_deref(), Some("/in/contract.pdf"));
+        let crashed = named(Error::PdfWorkerStopped("it was killed by signal 11".into()));
+        assert_eq!(crashed.code(), "pdf.worker_stopped");
+        assert_eq!(
+            crashed.details().as_deref(),
+            Some("/in/contract.pdf: it was killed by signal 11")
+        );
+        assert_eq!(
+            named(Error::PdfTookTooLong {
+                limit: std::time::Duration::from_secs(30)
+            })
+            .to_string(),
+            "/in/contract.pdf: the PDF took longer than 30 s to read or draw and was stopped"
+        );
+    }
+

@@ -55,9 +55,10 @@ pub use identity::{
 };
 pub use optimizer::{OptimizerProfile, RemoteOptimizer};
 pub use pdf::{
-    OpenedPdf, PDF_MAX_RENDER_PIXELS, PDF_RENDER_CACHE_BYTES, PDFIUM_LIB_ENV,
-    PDFIUM_PROVISIONING_HINT, PageSize, PdfService, PdfSummary, PixelFormat, RenderCacheStats,
-    RenderSize, RenderedPage, locate_pdfium,
+    OpenedPdf, PDF_MAX_RENDER_PIXELS, PDF_RENDER_CACHE_BYTES, PDF_WORKER_DEADLINE, PDF_WORKER_FLAG,
+    PDF_WORKER_LIBRARY_ENV, PDFIUM_LIB_ENV, PDFIUM_PROVISIONING_HINT, PageSize, PdfService,
+    PdfServiceConfig, PdfSummary, PdfWorkerCommand, PixelFormat, RenderCacheStats, RenderSize,
+    RenderedPage, locate_pdfium, serve_worker_process,
 };
 pub use sandbox_host::{EmbeddedSandbox, SandboxStatus};
 pub use sandbox_phone::{PhoneMessage, SandboxPhone, VideoIdOutcome};

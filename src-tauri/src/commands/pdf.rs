@@ -77,7 +77,10 @@ impl PdfDesk {
         })
         .await
         .map_err(|error| CoreError::Task(error.to_string()))??;
-        let opened = service.open(bytes).await?;
+        // Named by its path, so a refusal or a worker crash says which file is bad.
+        let opened = service
+            .open_named(path.display().to_string(), bytes)
+            .await?;
         let mut kept = self.kept()?;
         if kept.len() >= OPENED_KEPT {
             kept.clear();

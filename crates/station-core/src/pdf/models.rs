@@ -12,6 +12,9 @@ use ts_rs::TS;
 pub struct OpenedPdf {
     pub(super) bytes: Arc<[u8]>,
     pub(super) summary: Arc<PdfSummary>,
+    /// The name the officer knows the file by, when it was opened with one: every
+    /// failure about this PDF names it.
+    pub(super) file: Option<Arc<str>>,
 }
 
 impl OpenedPdf {
@@ -24,11 +27,17 @@ impl OpenedPdf {
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
     }
+
+    /// The name it was opened with ([`PdfService::open_named`](crate::PdfService::open_named)).
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
 }
 
 impl std::fmt::Debug for OpenedPdf {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("OpenedPdf")
+            .field("file", &self.file)
             .field("summary", &self.summary)
             .finish_non_exhaustive()
     }
@@ -55,7 +64,7 @@ impl PdfSummary {
 }
 
 /// A page's size in PDF points (1/72 inch).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PageSize {
     /// Width in points.

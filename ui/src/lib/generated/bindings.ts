@@ -1653,3 +1653,4 @@ export const ID_IMAGE_HINT_CODES = [
   "id_image.too_dark",
   "id_image.too_bright",
 ] as const;
+  "pdf.took_too_long",

@@ -137,3 +137,5 @@ export const en = {
   'error.pdf.worker_stopped':
     'The PDF viewer stopped on this file and was restarted. The file may be damaged.',
 } as const;
+  'error.pdf.took_too_long':
+    'The PDF took too long to open or draw and was stopped. The file may be damaged or made to hang the viewer.',

@@ -140,3 +140,5 @@ export const es: AreaCatalog<typeof en> = {
   'error.pdf.worker_stopped':
     'El visor de PDF se detuvo con este archivo y se reinició. El archivo puede estar dañado.',
 };
+  'error.pdf.took_too_long':
+    'El PDF tardó demasiado en abrirse o dibujarse y se detuvo. El archivo puede estar dañado o preparado para bloquear el visor.',

@@ -139,3 +139,5 @@ export const pl: AreaCatalog<typeof en> = {
   'error.pdf.worker_stopped':
     'Przeglądarka PDF zatrzymała się na tym pliku i została uruchomiona ponownie. Plik może być uszkodzony.',
 };
+  'error.pdf.took_too_long':
+    'Otwieranie lub rysowanie pliku PDF trwało zbyt długo i zostało przerwane. Plik może być uszkodzony lub przygotowany tak, by zablokować przeglądarkę.',

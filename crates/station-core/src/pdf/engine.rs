@@ -1,84 +1,31 @@
-//! The one thread that talks to pdfium. pdfium is not thread-safe, so every call
-//! goes through this thread as a message; answers come back on oneshot channels.
-//! Requests carry the file's bytes, so a fresh worker (or, later, a worker process)
-//! can serve any request without shared state.
+//! The calls into pdfium, made only inside the PDF worker process (see the module
+//! docs for why a process). pdfium is not thread-safe: the worker serves one request
+//! at a time. Requests carry the file's bytes, so a fresh worker can serve any
+//! request without shared state.
 
 use std::num::NonZeroUsize;
 use std::panic::{self, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::mpsc;
-use std::thread;
+use std::path::Path;
 
 use lru::LruCache;
 use pdfium_render::prelude::{
     PdfBitmap, PdfBitmapFormat, PdfDocument, PdfRenderConfig, PdfSecurityHandlerRevision, Pdfium,
     PdfiumError, PdfiumInternalError,
 };
-use tokio::sync::oneshot;
 
 use super::models::PageSize;
+use super::protocol::{Answer, Ask, Failure};
 use crate::error::{Error, Result};
 
 /// Parsed documents kept open between requests: a page view renders several pages
 /// of one file in a row, and re-parsing a large PDF for each costs more than rendering.
-const OPEN_DOCUMENTS: NonZeroUsize = NonZeroUsize::MIN.saturating_add(3);
+pub(super) const OPEN_DOCUMENTS: NonZeroUsize = NonZeroUsize::MIN.saturating_add(3);
 
-/// Something for pdfium to do.
-#[derive(Debug)]
-pub(super) enum PdfRequest {
-    /// Check the file and list its page sizes.
-    Inspect { digest: String, bytes: Arc<[u8]> },
-    /// Render a page to RGBA at exactly `width` × `height` pixels.
-    Render {
-        digest: String,
-        bytes: Arc<[u8]>,
-        page: u32,
-        width: u32,
-        height: u32,
-    },
-}
-
-/// What pdfium answered.
-#[derive(Debug)]
-pub(super) enum PdfReply {
-    Inspected(Vec<PageSize>),
-    Rendered(Vec<u8>),
-}
-
-pub(super) struct Envelope {
-    pub request: PdfRequest,
-    pub reply: oneshot::Sender<Result<PdfReply>>,
-}
-
-/// Starts the worker thread with the library at `library`; answers once pdfium is loaded.
-pub(super) fn spawn(library: PathBuf) -> Result<mpsc::Sender<Envelope>> {
-    let (jobs, inbox) = mpsc::channel::<Envelope>();
-    let (ready, started) = mpsc::sync_channel::<Result<()>>(1);
-    thread::Builder::new()
-        .name("pdfium".into())
-        .spawn(move || match bind(&library) {
-            Ok(pdfium) => {
-                // The starter waits on this; if it has gone, nobody will send work either.
-                if ready.send(Ok(())).is_ok() {
-                    serve(&pdfium, &inbox);
-                }
-            }
-            Err(error) => {
-                let _ = ready.send(Err(error));
-            }
-        })
-        .map_err(|error| {
-            Error::PdfEngineUnavailable(format!("cannot start the PDF thread: {error}"))
-        })?;
-    started.recv().map_err(|_| Error::PdfWorkerStopped)??;
-    Ok(jobs)
-}
-
-fn bind(library: &Path) -> Result<Pdfium> {
+/// Loads pdfium from `library`.
+pub(super) fn bind(library: &Path) -> Result<Pdfium> {
     match Pdfium::bind_to_library(library) {
         Ok(bindings) => Ok(Pdfium::new(bindings)),
-        // pdfium-render binds once per process; later services share that binding.
+        // pdfium-render binds once per process; a second binding shares the first.
         Err(PdfiumError::PdfiumLibraryBindingsAlreadyInitialized) => Ok(Pdfium::default()),
         Err(error) => Err(Error::PdfEngineUnavailable(format!(
             "cannot load {}: {error}",
@@ -87,13 +34,27 @@ fn bind(library: &Path) -> Result<Pdfium> {
     }
 }
 
-fn serve(pdfium: &Pdfium, inbox: &mpsc::Receiver<Envelope>) {
-    let mut open: LruCache<String, PdfDocument<'_>> = LruCache::new(OPEN_DOCUMENTS);
-    for Envelope { request, reply } in inbox {
-        let outcome = panic::catch_unwind(AssertUnwindSafe(|| handle(pdfium, &mut open, request)))
+/// The documents the worker has open, by digest.
+pub(super) struct OpenDocuments<'p> {
+    pdfium: &'p Pdfium,
+    open: LruCache<String, PdfDocument<'p>>,
+}
+
+impl<'p> OpenDocuments<'p> {
+    pub(super) fn new(pdfium: &'p Pdfium) -> Self {
+        Self {
+            pdfium,
+            open: LruCache::new(OPEN_DOCUMENTS),
+        }
+    }
+
+    /// Answers `ask` about the PDF in `bytes` (empty for a render of an open
+    /// document), with the pixels of a render as the payload.
+    pub(super) fn answer(&mut self, ask: Ask, bytes: Vec<u8>) -> (Answer, Vec<u8>) {
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| self.handle(ask, bytes)))
             .unwrap_or_else(|panic| {
                 // Documents touched by a failed call may be half-updated: forget them all.
-                open.clear();
+                self.open.clear();
                 let reason = panic
                     .downcast_ref::<&str>()
                     .map(|text| (*text).to_owned())
@@ -101,44 +62,43 @@ fn serve(pdfium: &Pdfium, inbox: &mpsc::Receiver<Envelope>) {
                     .unwrap_or_else(|| "unknown failure".into());
                 Err(Error::PdfRenderFailed(format!("pdfium failed: {reason}")))
             });
-        // The caller may have stopped waiting; the answer is simply dropped then.
-        let _ = reply.send(outcome);
+        outcome.unwrap_or_else(|error| (Answer::Failed(Failure::from(error)), Vec::new()))
     }
-}
 
-fn handle<'p>(
-    pdfium: &'p Pdfium,
-    open: &mut LruCache<String, PdfDocument<'p>>,
-    request: PdfRequest,
-) -> Result<PdfReply> {
-    match request {
-        PdfRequest::Inspect { digest, bytes } => {
-            let document = load(pdfium, &bytes)?;
-            let pages = inspect(&document)?;
-            open.put(digest, document);
-            Ok(PdfReply::Inspected(pages))
-        }
-        PdfRequest::Render {
-            digest,
-            bytes,
-            page,
-            width,
-            height,
-        } => {
-            if !open.contains(&digest) {
-                open.put(digest.clone(), load(pdfium, &bytes)?);
+    fn handle(&mut self, ask: Ask, bytes: Vec<u8>) -> Result<(Answer, Vec<u8>)> {
+        match ask {
+            Ask::Inspect { digest } => {
+                let document = load(self.pdfium, bytes)?;
+                let pages = inspect(&document)?;
+                self.open.put(digest, document);
+                Ok((Answer::Inspected { pages }, Vec::new()))
             }
-            let document = open
-                .get(&digest)
-                .ok_or_else(|| Error::PdfRenderFailed("document closed meanwhile".into()))?;
-            render(document, page, width, height).map(PdfReply::Rendered)
+            Ask::Render {
+                digest,
+                page,
+                width,
+                height,
+            } => {
+                if !self.open.contains(&digest) {
+                    if bytes.is_empty() {
+                        return Ok((Answer::NotOpen, Vec::new()));
+                    }
+                    self.open.put(digest.clone(), load(self.pdfium, bytes)?);
+                }
+                let document = self
+                    .open
+                    .get(&digest)
+                    .ok_or_else(|| Error::PdfRenderFailed("document closed meanwhile".into()))?;
+                let pixels = render(document, page, width, height)?;
+                Ok((Answer::Rendered, pixels))
+            }
         }
     }
 }
 
-fn load<'p>(pdfium: &'p Pdfium, bytes: &[u8]) -> Result<PdfDocument<'p>> {
+fn load(pdfium: &Pdfium, bytes: Vec<u8>) -> Result<PdfDocument<'_>> {
     pdfium
-        .load_pdf_from_byte_vec(bytes.to_vec(), None)
+        .load_pdf_from_byte_vec(bytes, None)
         .map_err(|error| match error {
             PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::PasswordError) => {
                 Error::PdfPasswordRequired
