@@ -81,8 +81,8 @@ pub fn page_render(ctx: &Context) -> Result<Vec<Measured>> {
         notes: vec![
             format!(
                 "A generated {pages}-page A4 PDF (text in the standard fonts, a ruled table and a \
-                 vector chart on every page). Ours: station-core's `PdfService` (pdfium, one worker \
-                 thread) renders every page to raw RGBA in memory, as the document screen does; \
+                 vector chart on every page). Ours: station-core's `PdfService` (pdfium in one worker \
+                 process) renders every page to raw RGBA in memory, as the document screen does; \
                  timed inside the process from reading the file to the last page's pixels."
             ),
             format!(
