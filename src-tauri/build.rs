@@ -29,6 +29,7 @@ fn main() {
         "sign_check_signer",
         "sign_profile_defaults",
         "sign_prepare_id_image",
+        "sign_prepare_captured_image",
         "sign_start",
         "sign_requests",
         "sign_request",

@@ -23,6 +23,8 @@ use station_core::{
     StepView, TimestampReport, VerificationReport, VerificationVerdict, VideoIdEvidence,
     VisibleSignatureSpec, WorkflowKind, WorkflowOptions,
 };
+// The ID capture step's types.
+use station_core::{CropRect, IdImageEdit, PreparedIdImage};
 // The Video ID and Audit screens' types.
 use station_core::{
     AuditAction, AuditEntry, AuditExportFormat, AuditOutcome, AuditProblem, AuditVerification,
@@ -33,7 +35,6 @@ use ts_rs::TS;
 
 use crate::commands::hash_sign::{FileDigest, SignatureBeside};
 use crate::commands::pdf::PageImage;
-use crate::commands::sign::PreparedIdImage;
 use crate::error::ErrorPayload;
 use crate::events::{CONNECTION_CHANGED, STATION_EVENT};
 
@@ -81,6 +82,8 @@ fn render() -> String {
         ImageQualityHint::decl(),
         ImageMeasurements::decl(),
         IdImageReport::decl(),
+        CropRect::decl(),
+        IdImageEdit::decl(),
         PreparedIdImage::decl(),
         ProfileDefaults::decl(),
         PageSize::decl(),

@@ -6,6 +6,7 @@ mod bindings;
 mod commands;
 mod error;
 mod events;
+mod webview_media;
 
 use std::process::ExitCode;
 
@@ -28,7 +29,13 @@ pub fn run() -> ExitCode {
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .on_permission_request(|_, kind| webview_media::answer_permission(kind))
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main")
+                && let Err(error) = webview_media::enable_camera(&window)
+            {
+                tracing::warn!(%error, "the camera could not be turned on");
+            }
             let station = Station::open(DataDir::resolve()?)?;
             let connection = station.connection().clone();
             app.manage(AdminService::new(connection.clone()));
@@ -79,6 +86,7 @@ pub fn run() -> ExitCode {
             commands::sign::sign_check_signer,
             commands::sign::sign_profile_defaults,
             commands::sign::sign_prepare_id_image,
+            commands::sign::sign_prepare_captured_image,
             commands::sign::sign_start,
             commands::sign::sign_requests,
             commands::sign::sign_request,

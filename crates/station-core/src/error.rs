@@ -226,6 +226,17 @@ pub enum Error {
     #[error("the picture could not be processed: {0}")]
     IdImageProcessing(String),
 
+    /// The crop the officer drew reaches outside the picture (or is empty).
+    #[error("the crop {crop} does not fit inside the {width}×{height} picture")]
+    IdImageCropOutside {
+        /// The rectangle asked for.
+        crop: String,
+        /// Width of the picture, turned as asked.
+        width: u32,
+        /// Height of the picture, turned as asked.
+        height: u32,
+    },
+
     /// A metadata OID that is not dotted numbers.
     #[error("not a valid OID: {0}")]
     InvalidOid(String),
@@ -382,6 +393,7 @@ pub const ERROR_CODES: &[&str] = &[
     "id_image.bad_aspect_ratio",
     "id_image.corrupt",
     "id_image.processing_failed",
+    "id_image.crop_outside",
     "admin.invalid_oid",
     "admin.signature_image",
     "admin.token_protected",
@@ -448,6 +460,7 @@ impl Error {
             Self::IdImageAspectRatio { .. } => "id_image.bad_aspect_ratio",
             Self::IdImageCorrupt(_) => "id_image.corrupt",
             Self::IdImageProcessing(_) => "id_image.processing_failed",
+            Self::IdImageCropOutside { .. } => "id_image.crop_outside",
             Self::InvalidOid(_) => "admin.invalid_oid",
             Self::SignatureImage { .. } => "admin.signature_image",
             Self::TokenProtected(_) => "admin.token_protected",
@@ -510,6 +523,11 @@ impl Error {
             Self::IdImageFileTooLarge { bytes, limit } => Some(format!("{bytes} > {limit}")),
             Self::IdImageTooManyPixels { width, height }
             | Self::IdImageAspectRatio { width, height } => Some(format!("{width}×{height}")),
+            Self::IdImageCropOutside {
+                crop,
+                width,
+                height,
+            } => Some(format!("{crop} in {width}×{height}")),
             Self::IdImageCorrupt(reason)
             | Self::IdImageProcessing(reason)
             | Self::PdfEngineUnavailable(reason)
@@ -691,6 +709,11 @@ mod tests {
             },
             Error::IdImageCorrupt("x".into()),
             Error::IdImageProcessing("x".into()),
+            Error::IdImageCropOutside {
+                crop: "1×1 at 0,0".into(),
+                width: 1,
+                height: 1,
+            },
             Error::InvalidOid("1..2".into()),
             Error::SignatureImage {
                 path: "/s.png".into(),

@@ -42,10 +42,11 @@ pub use data_dir::{DATA_DIR_ENV, DataDir};
 pub use error::{ERROR_CODES, Error, Result};
 pub use events::{EventBus, SignStage, StationEvent};
 pub use id_images::{
-    ID_IMAGE_HINT_CODES, ID_IMAGE_MAX_ASPECT_RATIO, ID_IMAGE_MAX_FILE_BYTES,
+    CropRect, ID_IMAGE_HINT_CODES, ID_IMAGE_MAX_ASPECT_RATIO, ID_IMAGE_MAX_FILE_BYTES,
     ID_IMAGE_MAX_JPEG_BYTES, ID_IMAGE_MAX_LONG_SIDE, ID_IMAGE_MAX_PIXELS, ID_IMAGE_MIN_LONG_SIDE,
-    IdImageReport, ImageMeasurements, ImageQualityHint, NormalizedIdImage, normalize_id_image,
-    normalize_id_image_blocking,
+    IdImageEdit, IdImageFolder, IdImageReport, ImageMeasurements, ImageQualityHint,
+    NormalizedIdImage, PreparedIdImage, normalize_edited_id_image,
+    normalize_edited_id_image_blocking, normalize_id_image, normalize_id_image_blocking,
 };
 pub use identity::{
     DOCUMENT_NUMBER_MAX_CHARS, EMAIL_MAX_CHARS, FieldIssue, IDENTITY_ISSUE_CODES, IdDocumentKind,

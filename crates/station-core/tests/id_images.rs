@@ -5,7 +5,8 @@
 
 use image::{DynamicImage, GrayImage, ImageFormat, Rgb, RgbImage};
 use station_core::{
-    Error, ID_IMAGE_HINT_CODES, ImageQualityHint, NormalizedIdImage, normalize_id_image,
+    CropRect, Error, ID_IMAGE_HINT_CODES, IdImageEdit, IdImageFolder, ImageQualityHint,
+    NormalizedIdImage, normalize_edited_id_image_blocking, normalize_id_image,
     normalize_id_image_blocking,
 };
 
@@ -504,4 +505,177 @@ async fn the_async_api_runs_off_the_executor() {
     assert_eq!(normalized.report.width, MAX_SIDE);
     let error = normalize_id_image(b"GIF89a".to_vec()).await.unwrap_err();
     assert_eq!(error.code(), "id_image.unsupported_format");
+}
+
+fn crop(x: u32, y: u32, width: u32, height: u32) -> Option<CropRect> {
+    Some(CropRect {
+        x,
+        y,
+        width,
+        height,
+    })
+}
+
+fn is_blue(pixel: &Rgb<u8>) -> bool {
+    let [r, g, b] = pixel.0;
+    b > 150 && r < 90 && g < 90
+}
+
+#[test]
+fn turns_and_crops_apply_to_the_full_picture_before_it_shrinks() {
+    // A 3000 × 2000 photo whose top-left 1500 × 1000 is the card, the rest a blue desk.
+    let mut photo = RgbImage::from_pixel(3000, 2000, Rgb([30, 40, 200]));
+    image::imageops::replace(&mut photo, &document(1500, 1000), 0, 0);
+    let bytes = jpeg(&photo, 92);
+    // Turned right, the card's corner moves to the top right: x 1000..2000, y 0..1500.
+    let edit = IdImageEdit {
+        quarter_turns: 1,
+        crop: crop(1000, 0, 1000, 1500),
+    };
+    let edited = normalize_edited_id_image_blocking(&bytes, &edit).unwrap();
+    assert_fits(&edited);
+    let report = &edited.report;
+    // Cropped at full resolution: 1000 × 1500 kept pixel for pixel, not from a 2000 px copy.
+    assert_eq!((report.width, report.height), (1000, 1500));
+    assert_eq!((report.source_width, report.source_height), (3000, 2000));
+    assert!(!report.hints.contains(&ImageQualityHint::TooSmall));
+    let pixels = decode(&edited.jpeg);
+    let desk = pixels.pixels().filter(|pixel| is_blue(pixel)).count();
+    assert_eq!(desk, 0, "the crop kept some of the desk");
+    // The card's portrait block (left of the card) is now at the top after the right turn.
+    let top = pixels.get_pixel(500, 150).0;
+    assert!(
+        top[2] < 120 && top[0] > 40,
+        "portrait expected at the top: {top:?}"
+    );
+
+    // A small crop is judged as small, whatever the camera's resolution.
+    let small = IdImageEdit {
+        quarter_turns: 0,
+        crop: crop(0, 0, 600, 400),
+    };
+    let report = normalize_edited_id_image_blocking(&bytes, &small)
+        .unwrap()
+        .report;
+    assert_eq!((report.width, report.height), (600, 400));
+    assert!(report.hints.contains(&ImageQualityHint::TooSmall));
+
+    // A big crop still shrinks to the upload limits.
+    let big = IdImageEdit {
+        quarter_turns: 2,
+        crop: crop(0, 0, 2800, 2000),
+    };
+    let report = normalize_edited_id_image_blocking(&bytes, &big)
+        .unwrap()
+        .report;
+    assert_eq!((report.width, report.height), (MAX_SIDE, 1429));
+}
+
+#[test]
+fn the_edit_starts_from_the_upright_picture_and_a_crop_outside_it_is_refused() {
+    // Stored 300 × 200 with "turn right to view" (6): upright it is 200 × 300.
+    let mut stored = RgbImage::from_pixel(300, 200, Rgb([235, 235, 235]));
+    for y in 0..40 {
+        for x in 0..60 {
+            stored.put_pixel(x, y, Rgb([200, 20, 20]));
+        }
+    }
+    let bytes = jpeg_with_segments(&stored, 95, exif(6));
+    // One turn left undoes the EXIF turn: the stored layout comes back.
+    let left = IdImageEdit {
+        quarter_turns: 3,
+        crop: None,
+    };
+    let edited = normalize_edited_id_image_blocking(&bytes, &left).unwrap();
+    assert_eq!(
+        (edited.report.source_width, edited.report.source_height),
+        (200, 300)
+    );
+    let pixels = decode(&edited.jpeg);
+    assert_eq!(pixels.dimensions(), (300, 200));
+    let [r, g, _] = pixels.get_pixel(10, 10).0;
+    assert!(r > 150 && g < 80, "red corner expected top-left");
+
+    // The crop is checked against the upright picture (200 × 300), not as stored (300 × 200).
+    let whole = IdImageEdit {
+        quarter_turns: 0,
+        crop: crop(0, 0, 200, 300),
+    };
+    let report = normalize_edited_id_image_blocking(&bytes, &whole)
+        .unwrap()
+        .report;
+    assert_eq!((report.width, report.height), (200, 300));
+    let outside = IdImageEdit {
+        quarter_turns: 0,
+        crop: crop(0, 100, 200, 201),
+    };
+    let error = normalize_edited_id_image_blocking(&bytes, &outside).unwrap_err();
+    assert_eq!(error.code(), "id_image.crop_outside");
+    assert!(error.to_string().contains("200×300"), "{error}");
+    let empty = IdImageEdit {
+        quarter_turns: 1,
+        crop: crop(0, 0, 0, 10),
+    };
+    assert_eq!(
+        normalize_edited_id_image_blocking(&bytes, &empty)
+            .unwrap_err()
+            .code(),
+        "id_image.crop_outside"
+    );
+}
+
+#[tokio::test]
+async fn camera_pictures_are_kept_as_taken_and_edits_start_from_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = IdImageFolder::new(dir.path().join("id-images"));
+    let taken = png(&DynamicImage::ImageRgb8(document(1280, 720)));
+    let captured = folder.prepare_captured(taken.clone()).await.unwrap();
+    assert!(captured.captured);
+    assert!(captured.edit.is_identity());
+    assert_eq!(captured.source.extension().unwrap(), "png");
+    assert_eq!(std::fs::read(&captured.source).unwrap(), taken);
+    assert_eq!(
+        captured.source_name,
+        captured.source.file_name().unwrap().to_string_lossy()
+    );
+    let upload = std::fs::read(&captured.path).unwrap();
+    assert_eq!(decode(&upload).dimensions(), (1280, 720));
+    assert!(captured.preview.starts_with("data:image/jpeg;base64,"));
+
+    // Rotating and cropping later works on the camera's picture, not the reduced copy.
+    let edit = IdImageEdit {
+        quarter_turns: 1,
+        crop: crop(0, 100, 720, 1000),
+    };
+    let edited = folder
+        .prepare_file(captured.source.clone(), edit)
+        .await
+        .unwrap();
+    assert_eq!(edited.edit, edit);
+    assert_eq!(edited.source, captured.source);
+    assert_ne!(edited.path, captured.path);
+    assert_eq!(
+        (edited.report.width, edited.report.height),
+        (720, 1000),
+        "{:?}",
+        edited.report
+    );
+    assert!(edited.captured, "still the camera's picture");
+
+    // Something that is not a picture is refused before anything is written.
+    let before = std::fs::read_dir(folder.root()).unwrap().count();
+    let error = folder
+        .prepare_captured(b"GIF89a\x01\x00".to_vec())
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), "id_image.unsupported_format");
+    assert_eq!(std::fs::read_dir(folder.root()).unwrap().count(), before);
+    let missing = folder
+        .prepare_file(dir.path().join("gone.jpg"), IdImageEdit::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(missing, Error::UnreadableFile { .. }),
+        "{missing:?}"
+    );
 }

@@ -1,33 +1,17 @@
 //! Sign screen commands (W1, W2, W4): the signer's checks, ID pictures, and the
 //! officer's intents on a signature request. The workflow itself is station-core's.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use base64::Engine as _;
-use serde::Serialize;
 use station_core::{
-    IdImageReport, IdentityCheck, ProfileDefaults, RequestId, Secret, SignatureRequestDraft,
-    SignatureRequestSummary, SignatureRequestView, SignerIdentity, Station, check_identity,
-    normalize_id_image, write_file_atomically,
+    IdImageEdit, IdImageFolder, IdentityCheck, PreparedIdImage, ProfileDefaults, RequestId, Secret,
+    SignatureRequestDraft, SignatureRequestSummary, SignatureRequestView, SignerIdentity, Station,
+    check_identity,
 };
 use tauri::State;
-use ts_rs::TS;
+use tauri::ipc::{InvokeBody, Request};
 
 use crate::error::Result;
-
-/// An ID picture made fit to upload, kept in the station's data folder.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PreparedIdImage {
-    /// The upright, resized JPEG the request will upload.
-    pub path: PathBuf,
-    /// The file the officer chose.
-    pub source_name: String,
-    /// Size, quality measures and hints.
-    pub report: IdImageReport,
-    /// The JPEG as a `data:` URL, for the preview.
-    pub preview: String,
-}
 
 /// Checks the signer's data field by field; the UI shows the issues as the officer types.
 #[tauri::command]
@@ -41,37 +25,32 @@ pub async fn sign_profile_defaults(station: State<'_, Station>) -> Result<Profil
     Ok(station.workflows().profile_defaults().await?)
 }
 
-/// Turns a chosen picture upright, shrinks it to the upload limits, judges its
-/// quality and keeps the result (not the original) for the request.
+/// Turns a chosen picture upright (then as the officer turned and cropped it), shrinks
+/// it to the upload limits, judges its quality and keeps the result for the request.
 #[tauri::command]
 pub async fn sign_prepare_id_image(
     station: State<'_, Station>,
     path: PathBuf,
+    edit: Option<IdImageEdit>,
 ) -> Result<PreparedIdImage> {
-    let bytes = read(&path).await?;
-    let normalized = normalize_id_image(bytes).await?;
-    let folder = station.data_dir().root().join("id-images");
-    let target = folder.join(format!("{}.jpg", RequestId::generate()));
-    let jpeg = normalized.jpeg.clone();
-    let written = target.clone();
-    tauri::async_runtime::spawn_blocking(move || {
-        std::fs::create_dir_all(&folder).map_err(|source| station_core::Error::UnreadableFile {
-            path: folder.clone(),
-            source,
-        })?;
-        write_file_atomically(&written, &jpeg)
-    })
-    .await
-    .map_err(|error| station_core::Error::Task(error.to_string()))??;
-    Ok(PreparedIdImage {
-        path: target,
-        source_name: file_name(&path),
-        report: normalized.report,
-        preview: format!(
-            "data:image/jpeg;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(&normalized.jpeg)
-        ),
-    })
+    let folder = IdImageFolder::in_data_dir(station.data_dir());
+    Ok(folder.prepare_file(path, edit.unwrap_or_default()).await?)
+}
+
+/// Keeps a picture the station's camera took (the JPEG or PNG bytes as the request's raw
+/// body, not JSON) and prepares it like a chosen file.
+#[tauri::command]
+pub async fn sign_prepare_captured_image(
+    station: State<'_, Station>,
+    request: Request<'_>,
+) -> Result<PreparedIdImage> {
+    // A JSON body carries no picture: station-core refuses the empty bytes by name.
+    let bytes = match request.body() {
+        InvokeBody::Raw(bytes) => bytes.clone(),
+        InvokeBody::Json(_) => Vec::new(),
+    };
+    let folder = IdImageFolder::in_data_dir(station.data_dir());
+    Ok(folder.prepare_captured(bytes).await?)
 }
 
 /// Starts a signature request and works on it until the officer must act.
@@ -142,23 +121,4 @@ pub async fn sign_cancel(
     id: RequestId,
 ) -> Result<SignatureRequestView> {
     Ok(station.workflows().cancel(&id).await?)
-}
-
-async fn read(path: &Path) -> Result<Vec<u8>> {
-    let owned = path.to_owned();
-    let bytes = tauri::async_runtime::spawn_blocking(move || {
-        std::fs::read(&owned).map_err(|source| station_core::Error::UnreadableFile {
-            path: owned.clone(),
-            source,
-        })
-    })
-    .await
-    .map_err(|error| station_core::Error::Task(error.to_string()))??;
-    Ok(bytes)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }

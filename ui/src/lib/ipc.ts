@@ -1,10 +1,10 @@
 // The one way the UI calls the backend: a rejected command becomes a StationError
 // with the backend's stable code.
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 import { StationError, toAppError } from './errors';
 
-export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+export async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {

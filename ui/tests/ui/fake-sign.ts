@@ -2,6 +2,7 @@
 // PDF pages and a signature request walked through its steps the way station-core
 // answers, kept in memory.
 import type {
+  IdImageEdit,
   AppError,
   DocumentView,
   FieldIssue,
@@ -140,7 +141,9 @@ export class FakeSign {
       case 'sign_profile_defaults':
         return { registrationAuthority: '1000', certificateProfile: 'PFnubeQAFCiudadano' };
       case 'sign_prepare_id_image':
-        return this.prepare(String(args.path));
+        return this.prepare(String(args.path), (args.edit as IdImageEdit | null | undefined) ?? null);
+      case 'sign_prepare_captured_image':
+        return this.prepareCaptured(payload);
       case 'pdf_summary':
         return this.summary(String(args.path));
       case 'pdf_page_image':
@@ -185,15 +188,29 @@ export class FakeSign {
     }
   }
 
-  private prepare(path: string): PreparedIdImage {
+  /** The camera pictures the UI sent, as bytes. */
+  captured: Uint8Array[] = [];
+
+  private prepare(path: string, edit: IdImageEdit | null, captured = false): PreparedIdImage {
     if (!/\.(png|jpe?g)$/i.test(path)) throw fail('id_image.unsupported_format', path);
     const dark = path.includes('dark');
+    const applied = edit ?? { quarterTurns: 0, crop: null };
+    const turned = applied.quarterTurns % 2 === 1;
+    const [width, height] = applied.crop
+      ? [applied.crop.width, applied.crop.height]
+      : turned
+        ? [2000, 3200]
+        : [3200, 2000];
+    const scale = Math.min(1, 1600 / Math.max(width, height));
     return {
       path: `/data/id-images/${this.next++}.jpg`,
+      source: path,
       sourceName: path.split('/').pop() ?? path,
+      captured: captured || path.includes('/camera-'),
+      edit: applied,
       report: {
-        width: 1600,
-        height: 1000,
+        width: Math.round(width * scale),
+        height: Math.round(height * scale),
         byteSize: 204800,
         sourceWidth: 3200,
         sourceHeight: 2000,
@@ -202,6 +219,19 @@ export class FakeSign {
       },
       preview: PNG,
     };
+  }
+
+  /** A camera picture: the raw body must be a JPEG or PNG. */
+  private prepareCaptured(payload: unknown): PreparedIdImage {
+    const bytes =
+      payload instanceof Uint8Array
+        ? payload
+        : Uint8Array.from(Object.values((payload ?? {}) as Record<string, number>));
+    const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+    const png = bytes[0] === 0x89 && bytes[1] === 0x50;
+    if (!jpeg && !png) throw fail('id_image.unsupported_format', 'unknown');
+    this.captured.push(bytes);
+    return this.prepare(`/data/id-images/camera-${this.next}.${jpeg ? 'jpg' : 'png'}`, null, true);
   }
 
   private summary(path: string) {

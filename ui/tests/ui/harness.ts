@@ -98,6 +98,8 @@ export type Backend = (command: string, payload: unknown) => Promise<unknown> | 
 /** A fresh Chromium profile speaking `locale`, with `backend` behind the IPC. */
 export interface OpenOptions {
   colorScheme?: 'light' | 'dark';
+  /** More Chromium switches, e.g. a fake camera. */
+  args?: string[];
 }
 
 export async function openStation(
@@ -121,6 +123,7 @@ export async function openStation(
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
   const problems: string[] = [];

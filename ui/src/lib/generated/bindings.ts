@@ -534,15 +534,56 @@ hints: Array<ImageQualityHint>,
  */
 measurements: ImageMeasurements, };
 
+export type CropRect = { 
+/**
+ * Left edge.
+ */
+x: number, 
+/**
+ * Top edge.
+ */
+y: number, 
+/**
+ * Width, at least one pixel.
+ */
+width: number, 
+/**
+ * Height, at least one pixel.
+ */
+height: number, };
+
+export type IdImageEdit = { 
+/**
+ * Quarter turns clockwise applied to the upright picture; counted modulo 4, so
+ * 3 is one turn to the left.
+ */
+quarterTurns: number, 
+/**
+ * The part kept, in pixels of the picture as received, upright and turned.
+ */
+crop: CropRect | null, };
+
 export type PreparedIdImage = { 
 /**
  * The upright, resized JPEG the request will upload.
  */
 path: string, 
 /**
- * The file the officer chose.
+ * The picture it was made from, kept as received: a new turn or crop starts from it.
+ */
+source: string, 
+/**
+ * The file name the officer sees (the chosen file's, or the camera picture's).
  */
 sourceName: string, 
+/**
+ * Whether the station's camera took the picture.
+ */
+captured: boolean, 
+/**
+ * The turns and crop applied to `source`.
+ */
+edit: IdImageEdit, 
 /**
  * Size, quality measures and hints.
  */
@@ -1617,6 +1658,7 @@ export const ERROR_CODES = [
   "pdf.password_protected",
   "pdf.encrypted",
   "pdf.no_pages",
+  "id_image.crop_outside",
   "pdf.page_out_of_range",
   "pdf.invalid_render_size",
   "pdf.render_failed",

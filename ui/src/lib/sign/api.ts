@@ -4,6 +4,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 
 import {
   STATION_EVENT,
+  type IdImageEdit,
   type IdentityCheck,
   type PageImage,
   type PdfSummary,
@@ -21,7 +22,11 @@ import { call } from '../ipc';
 export const signApi = {
   checkSigner: (signer: SignerIdentity) => call<IdentityCheck>('sign_check_signer', { signer }),
   profileDefaults: () => call<ProfileDefaults>('sign_profile_defaults'),
-  prepareIdImage: (path: string) => call<PreparedIdImage>('sign_prepare_id_image', { path }),
+  prepareIdImage: (path: string, edit: IdImageEdit | null = null) =>
+    call<PreparedIdImage>('sign_prepare_id_image', { path, edit }),
+  /** A camera picture: the JPEG bytes travel as the request's raw body. */
+  prepareCapturedImage: (bytes: Uint8Array) =>
+    call<PreparedIdImage>('sign_prepare_captured_image', bytes),
   start: (draft: SignatureRequestDraft) => call<SignatureRequestView>('sign_start', { draft }),
   requests: () => call<SignatureRequestSummary[]>('sign_requests'),
   request: (id: string) => call<SignatureRequestView>('sign_request', { id }),

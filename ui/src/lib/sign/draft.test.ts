@@ -5,7 +5,10 @@ import { DEFAULT_CHOICES, EMPTY_SIGNER, fileName, missingBeforeStart, moved, toD
 
 const picture = (path: string): PreparedIdImage => ({
   path,
+  source: '/chosen/x.jpg',
   sourceName: 'x.jpg',
+  captured: false,
+  edit: { quarterTurns: 0, crop: null },
   report: {
     width: 1,
     height: 1,

@@ -119,6 +119,8 @@ export const es: AreaCatalog<typeof en> = {
     'No se pudo preparar la imagen para enviarla. Pruebe con otra foto.',
   'error.pdf.engine_unavailable':
     'El motor PDF (pdfium) no está disponible. Reinstale la estación o configure PDFIUM_LIB.',
+  'error.id_image.crop_outside':
+    'El recorte no cabe dentro de la imagen. Vuelva a dibujar el marco sobre la imagen tal como está girada ahora.',
   'error.pdf.not_a_pdf':
     'El archivo no es un PDF.',
   'error.pdf.truncated':
