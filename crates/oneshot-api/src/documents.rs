@@ -85,7 +85,7 @@ impl DocumentUpload {
                 let json = hash_file.to_json();
                 meter.advance(json.len() as u64);
                 Part::bytes(json)
-                    .file_name(name.clone())
+                    .file_name(crate::transfer::multipart_file_name(name))
                     .mime_str("application/json")
                     .map_err(|error| Error::InvalidInput(error.to_string()))
             }

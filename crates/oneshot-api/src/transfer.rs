@@ -123,10 +123,20 @@ impl FileSource {
                 Part::stream_with_length(reqwest::Body::wrap_stream(stream), length)
             }
         };
-        part.file_name(self.file_name())
+        part.file_name(multipart_file_name(&self.file_name()))
             .mime_str(mime)
             .map_err(|error| Error::InvalidInput(format!("MIME type {mime}: {error}")))
     }
+}
+
+/// `name` as it may go in a multipart part's `filename="…"`: control characters
+/// (a line break would end the part's header there and let the rest of the name
+/// pose as headers of its own) become `_`. Quotes and backslashes are escaped by
+/// the multipart writer.
+pub(crate) fn multipart_file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_control() { '_' } else { c })
+        .collect()
 }
 
 /// The MIME type for a file name, by extension.
@@ -263,4 +273,22 @@ fn partial_path(path: &Path) -> PathBuf {
         .unwrap_or_default();
     name.push(".part");
     path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_cannot_break_the_part_header() {
+        assert_eq!(
+            multipart_file_name("x.pdf\r\nContent-Type: text/html"),
+            "x.pdf__Content-Type: text/html"
+        );
+        assert_eq!(multipart_file_name("esc\u{1b}[0m\t.pdf"), "esc_[0m_.pdf");
+        assert_eq!(
+            multipart_file_name("Contrato de préstamo.pdf"),
+            "Contrato de préstamo.pdf"
+        );
+    }
 }

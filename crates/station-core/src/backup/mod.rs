@@ -45,10 +45,17 @@ impl BackupFolder {
     }
 
     /// Where the document at `position` is kept: `NN-<safe name><suffix>`, so names
-    /// stay readable, never collide and sort in upload order.
+    /// stay readable, never collide and sort in upload order. The suffix (`.p7m`)
+    /// is added after the name is made safe and short, so a detached signature is
+    /// always named after the copy of the file it signs, however long the name.
     pub fn document(&self, position: u32, original_name: &str, suffix: &str) -> PathBuf {
-        let name = sanitized_file_name(&format!("{original_name}{suffix}"));
-        self.dir.join(format!("{:02}-{name}", position + 1))
+        let name = sanitized_file_name(original_name);
+        // The suffix is the station's own (`.p7m`); kept to what an extension holds.
+        let suffix: String = suffix
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+            .collect();
+        self.dir.join(format!("{:02}-{name}{suffix}", position + 1))
     }
 
     /// Where the service contract shown to the signer is kept.
@@ -174,5 +181,32 @@ mod tests {
             file_sha256(&path).unwrap(),
             "315d429b7714cedb6ad04ac31240145257692630457f3c88253c5beceac76027"
         );
+    }
+
+    #[test]
+    fn a_detached_signature_is_named_after_its_copy_however_long_the_name() {
+        let folder = BackupFolder::of(Path::new("/backups"), &RequestId::from_raw("r"));
+        for name in [
+            format!("{}.xml", "a".repeat(300)),
+            format!("{}.xml", "ł".repeat(200)),
+            "x".repeat(300),
+            "../../..".to_owned(),
+            "contract\u{202E}lmx.p7m".to_owned(),
+        ] {
+            let copy = folder.document(0, &name, "");
+            let p7m = folder.document(0, &name, ".p7m");
+            assert_eq!(p7m.parent(), Some(folder.dir()), "{name:?}");
+            assert_eq!(
+                p7m,
+                copy.with_file_name(format!(
+                    "{}.p7m",
+                    copy.file_name().unwrap().to_str().unwrap()
+                )),
+                "{name:?}"
+            );
+            assert!(p7m.file_name().unwrap().len() <= 255, "{name:?}");
+            // The officer pairs them the usual way: the signature minus `.p7m`.
+            assert_eq!(p7m.with_extension(""), copy, "{name:?}");
+        }
     }
 }
