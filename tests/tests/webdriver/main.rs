@@ -3,6 +3,7 @@
 mod admin;
 mod connection;
 mod hash_sign;
+mod id_capture;
 mod sign;
 mod videoid;
 mod videoid_external;
