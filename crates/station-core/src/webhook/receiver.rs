@@ -1,19 +1,23 @@
 //! The HTTP side of the webhook receiver (axum on its own task).
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use oneshot_api::StatusNotification;
 use serde_json::{Value, json};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Semaphore, mpsc, oneshot};
 use tokio::task::JoinHandle;
 
-use super::{MAX_NOTIFICATION_BYTES, WEBHOOK_PREFIX};
+use super::refusals::{Refusal, Refusals};
+use super::{MAX_CONCURRENT_POSTS, MAX_NOTIFICATION_BYTES, WEBHOOK_PREFIX};
 use crate::error::{Error, Result};
 
 /// The only fields a notification may carry.
@@ -55,8 +59,11 @@ impl std::fmt::Debug for WebhookReceiver {
 
 #[derive(Clone)]
 struct Shared {
-    secret: std::sync::Arc<str>,
+    secret: Arc<str>,
     sink: mpsc::Sender<WebhookNotification>,
+    /// One permit per post being handled (its body read, checked and queued).
+    slots: Arc<Semaphore>,
+    refusals: Arc<Refusals>,
 }
 
 impl WebhookReceiver {
@@ -77,17 +84,23 @@ impl WebhookReceiver {
             address: listen.to_string(),
             reason: source.to_string(),
         })?;
+        let shared = Shared {
+            secret: secret.clone().into(),
+            sink,
+            slots: Arc::new(Semaphore::new(MAX_CONCURRENT_POSTS)),
+            refusals: Arc::new(Refusals::new()),
+        };
+        let refusals = Arc::clone(&shared.refusals);
         let app = Router::new()
             .route(
                 &format!("{WEBHOOK_PREFIX}/{{secret}}/{{profile}}"),
                 post(receive),
             )
-            .fallback(|| async { refuse(StatusCode::NOT_FOUND, "not found") })
+            .fallback(not_found)
             .layer(DefaultBodyLimit::max(MAX_NOTIFICATION_BYTES))
-            .with_state(Shared {
-                secret: secret.clone().into(),
-                sink,
-            });
+            // Outermost, so a post over the limit is answered before its body is read.
+            .layer(middleware::from_fn_with_state(shared.clone(), limit))
+            .with_state(shared);
         let (stop, stopped) = oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let served = axum::serve(listener, app)
@@ -98,6 +111,7 @@ impl WebhookReceiver {
             if let Err(error) = served {
                 tracing::warn!(%error, "webhook receiver stopped");
             }
+            refusals.flush();
         });
         tracing::info!(%addr, "webhook receiver listening");
         Ok(Self {
@@ -132,18 +146,37 @@ impl WebhookReceiver {
     }
 }
 
+/// Lets at most [`MAX_CONCURRENT_POSTS`] posts in at once; the others are told at
+/// once to come back later, so a flood holds neither memory nor tasks waiting.
+async fn limit(State(shared): State<Shared>, request: Request, next: Next) -> Response {
+    let Ok(_slot) = Arc::clone(&shared.slots).try_acquire_owned() else {
+        shared.refusals.count(Refusal::Busy);
+        return busy("busy, try again");
+    };
+    next.run(request).await
+}
+
+async fn not_found(State(shared): State<Shared>) -> Response {
+    shared.refusals.count(Refusal::NotFound);
+    refuse(StatusCode::NOT_FOUND, "not found")
+}
+
 async fn receive(
     State(shared): State<Shared>,
     Path((secret, profile)): Path<(String, String)>,
     headers: HeaderMap,
-    body: Bytes,
+    body: std::result::Result<Bytes, BytesRejection>,
 ) -> Response {
+    let refused = |refusal: Refusal, status: StatusCode, details: &str| {
+        shared.refusals.count(refusal);
+        refuse(status, details)
+    };
     // Wrong secret and unknown path look alike, so the path cannot be probed.
     if !same_secret(&secret, &shared.secret) {
-        return refuse(StatusCode::NOT_FOUND, "not found");
+        return refused(Refusal::NotFound, StatusCode::NOT_FOUND, "not found");
     }
     let Ok(profile_id) = profile.parse::<i64>() else {
-        return refuse(StatusCode::NOT_FOUND, "not found");
+        return refused(Refusal::NotFound, StatusCode::NOT_FOUND, "not found");
     };
     let is_json = headers
         .get(header::CONTENT_TYPE)
@@ -151,14 +184,28 @@ async fn receive(
         .and_then(|value| value.split(';').next())
         .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
     if !is_json {
-        return refuse(
+        return refused(
+            Refusal::WrongType,
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "a notification is application/json",
         );
     }
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return refused(
+                Refusal::TooLarge,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "a notification is at most 64 KiB",
+            );
+        }
+        Err(rejection) => {
+            return refused(Refusal::Malformed, rejection.status(), "unreadable body");
+        }
+    };
     let notification = match validate(&body) {
         Ok(notification) => notification,
-        Err(reason) => return refuse(StatusCode::BAD_REQUEST, &reason),
+        Err(reason) => return refused(Refusal::Malformed, StatusCode::BAD_REQUEST, &reason),
     };
     match shared.sink.try_send(WebhookNotification {
         profile_id,
@@ -166,10 +213,12 @@ async fn receive(
     }) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(mpsc::error::TrySendError::Full(_)) => {
-            refuse(StatusCode::SERVICE_UNAVAILABLE, "busy, try again")
+            shared.refusals.count(Refusal::QueueFull);
+            busy("busy, try again")
         }
         Err(mpsc::error::TrySendError::Closed(_)) => {
-            refuse(StatusCode::SERVICE_UNAVAILABLE, "the station is stopping")
+            shared.refusals.count(Refusal::QueueFull);
+            busy("the station is stopping")
         }
     }
 }
@@ -218,6 +267,15 @@ fn same_secret(given: &str, expected: &str) -> bool {
         difference |= byte ^ given.get(index).copied().unwrap_or(0);
     }
     difference == 0
+}
+
+/// 503 with a hint for the Optimizer's retry.
+fn busy(details: &str) -> Response {
+    let mut response = refuse(StatusCode::SERVICE_UNAVAILABLE, details);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    response
 }
 
 fn refuse(status: StatusCode, details: &str) -> Response {
