@@ -13,6 +13,11 @@ mod enabled {
     /// When set, every boundary is written to stderr as `test-hooks: boundary N label`.
     const TRACE_ENV: &str = "ONESHOT_TEST_TRACE_BOUNDARIES";
 
+    /// Environment variable naming a boundary (counted from 1) to hold the process
+    /// at, announced on stderr, until someone kills it (SIGKILL from the outside,
+    /// while the process's other tasks go on).
+    const PAUSE_AT_ENV: &str = "ONESHOT_TEST_PAUSE_AT";
+
     static PASSED: AtomicU64 = AtomicU64::new(0);
 
     /// Counts a boundary and aborts the process (no destructor, no flush: like a
@@ -28,6 +33,17 @@ mod enabled {
         if stop == Some(count) {
             eprintln!("test-hooks: stopping after boundary {count} ({label})");
             std::process::abort();
+        }
+        let pause = std::env::var(PAUSE_AT_ENV)
+            .ok()
+            .and_then(|value| value.parse::<u64>().ok());
+        if pause == Some(count) {
+            eprintln!("test-hooks: pausing at boundary {count} ({label})");
+            // Blocks this worker only: the process's other tasks keep running
+            // until the kill, as they would at a real crash.
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(3600));
+            }
         }
     }
 

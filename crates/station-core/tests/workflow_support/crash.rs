@@ -4,6 +4,7 @@
 //!
 //! Used with `#[path = "workflow_support/crash.rs"] mod crash;` next to
 //! `mod support;` (it builds on that module's sandbox and station).
+#![allow(dead_code)] // each test binary uses a part
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -233,7 +234,7 @@ impl Run {
 
 /// The signed copy of `original` (document `index` of the request) is saved in the
 /// request's backup folder, verified by the station and by the check of its kind.
-fn signed_copy_kept(
+pub fn signed_copy_kept(
     kind: WorkflowKind,
     view: &SignatureRequestView,
     index: usize,
@@ -309,7 +310,7 @@ fn cms_verifies(p7m: &Path, content: &Path, ca: &Path) -> Result<(), String> {
 
 /// The documents are gone from the Optimizer, and the trail has the backup
 /// before the deletion.
-async fn deleted_after_backup(
+pub async fn deleted_after_backup(
     sandbox: &SandboxServer,
     view: &SignatureRequestView,
     entries: &[station_core::AuditEntry],
