@@ -114,10 +114,10 @@ export const en = {
     'The picture is damaged. Take it again or choose another file.',
   'error.id_image.processing_failed':
     'The picture could not be prepared for upload. Try another photo.',
-  'error.pdf.engine_unavailable':
-    'The PDF engine (pdfium) is not available. Reinstall the station or set PDFIUM_LIB.',
   'error.id_image.crop_outside':
     'The crop does not fit inside the picture. Draw the frame again on the picture as it is turned now.',
+  'error.pdf.engine_unavailable':
+    'The PDF engine (pdfium) is not available. Reinstall the station or set PDFIUM_LIB.',
   'error.pdf.not_a_pdf':
     'The file is not a PDF.',
   'error.pdf.truncated':

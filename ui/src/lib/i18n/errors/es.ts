@@ -117,10 +117,10 @@ export const es: AreaCatalog<typeof en> = {
     'La imagen está dañada. Tómela de nuevo o elija otro archivo.',
   'error.id_image.processing_failed':
     'No se pudo preparar la imagen para enviarla. Pruebe con otra foto.',
-  'error.pdf.engine_unavailable':
-    'El motor PDF (pdfium) no está disponible. Reinstale la estación o configure PDFIUM_LIB.',
   'error.id_image.crop_outside':
     'El recorte no cabe dentro de la imagen. Vuelva a dibujar el marco sobre la imagen tal como está girada ahora.',
+  'error.pdf.engine_unavailable':
+    'El motor PDF (pdfium) no está disponible. Reinstale la estación o configure PDFIUM_LIB.',
   'error.pdf.not_a_pdf':
     'El archivo no es un PDF.',
   'error.pdf.truncated':

@@ -116,10 +116,10 @@ export const pl: AreaCatalog<typeof en> = {
     'Zdjęcie jest uszkodzone. Zrób je ponownie lub wybierz inny plik.',
   'error.id_image.processing_failed':
     'Nie udało się przygotować zdjęcia do wysłania. Spróbuj innego zdjęcia.',
-  'error.pdf.engine_unavailable':
-    'Silnik PDF (pdfium) jest niedostępny. Zainstaluj stację ponownie lub ustaw PDFIUM_LIB.',
   'error.id_image.crop_outside':
     'Przycięcie nie mieści się w zdjęciu. Narysuj ramkę ponownie na zdjęciu w obecnym obrocie.',
+  'error.pdf.engine_unavailable':
+    'Silnik PDF (pdfium) jest niedostępny. Zainstaluj stację ponownie lub ustaw PDFIUM_LIB.',
   'error.pdf.not_a_pdf':
     'Plik nie jest plikiem PDF.',
   'error.pdf.truncated':
