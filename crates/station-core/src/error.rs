@@ -410,6 +410,7 @@ pub const ERROR_CODES: &[&str] = &[
     "pdf.invalid_render_size",
     "pdf.render_failed",
     "pdf.worker_stopped",
+    "pdf.took_too_long",
 ];
 
 /// Result with the station's [`Error`].
@@ -422,7 +423,6 @@ impl Error {
         match self {
             Self::NoDataDir => "store.no_data_dir",
             Self::DataDir { .. } => "store.data_dir",
-    "pdf.took_too_long",
             Self::Database(_) => "store.database",
             Self::Migration(_) => "store.migration",
             Self::CorruptStore(_) => "store.corrupt",
@@ -538,6 +538,11 @@ impl Error {
             Self::PdfPageOutOfRange { page, page_count } => {
                 Some(format!("page {page} of {page_count}"))
             }
+            Self::PdfTookTooLong { limit } => Some(format!("{} s", limit.as_secs_f64())),
+            Self::PdfFile { file, source } => Some(match source.details() {
+                Some(details) => format!("{file}: {details}"),
+                None => file.clone(),
+            }),
             _ => None,
         }
     }
@@ -556,11 +561,6 @@ pub(crate) fn optimizer_outcome_unknown(error: &oneshot_api::Error) -> bool {
     error.outcome_unknown()
         || matches!(
             error,
-            Self::PdfTookTooLong { limit } => Some(format!("{} s", limit.as_secs_f64())),
-            Self::PdfFile { file, source } => Some(match source.details() {
-                Some(details) => format!("{file}: {details}"),
-                None => file.clone(),
-            }),
             oneshot_api::Error::Decode { http_status, .. } if (200..300).contains(http_status)
         )
 }
@@ -798,12 +798,6 @@ mod tests {
     }
 
     #[test]
-    fn details_name_the_field_not_a_secret() {
-        assert_eq!(Error::MissingInput("pin").details().as_deref(), Some("pin"));
-        assert_eq!(Error::UnknownToken.details(), None);
-    }
-}
-    #[test]
     fn a_pdf_failure_about_a_named_file_keeps_its_code_and_names_the_file() {
         let named = |source| Error::PdfFile {
             file: "/in/contract.pdf".into(),
@@ -827,3 +821,9 @@ mod tests {
         );
     }
 
+    #[test]
+    fn details_name_the_field_not_a_secret() {
+        assert_eq!(Error::MissingInput("pin").details().as_deref(), Some("pin"));
+        assert_eq!(Error::UnknownToken.details(), None);
+    }
+}
