@@ -87,7 +87,7 @@ export const en = {
   'error.workflow.wrong_code':
     'The code is wrong or has expired. Check it with the signer or send a new one.',
   'error.workflow.not_signed':
-    'A signed document did not pass verification. It has not been deleted from the Optimizer.',
+    'The signature did not go through: the Optimizer reports the request unsigned. Enter the code again to sign.',
   'error.workflow.async_sign_failed':
     'The Optimizer could not finish the signature. Open the request to retry.',
   'error.backup.not_verified':

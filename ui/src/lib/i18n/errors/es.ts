@@ -90,7 +90,7 @@ export const es: AreaCatalog<typeof en> = {
   'error.workflow.wrong_code':
     'El código es incorrecto o ha caducado. Compruébelo con el firmante o envíe uno nuevo.',
   'error.workflow.not_signed':
-    'Un documento firmado no superó la verificación. No se ha borrado del Optimizer.',
+    'La firma no se completó: el Optimizer indica que la solicitud no está firmada. Introduzca de nuevo el código para firmar.',
   'error.workflow.async_sign_failed':
     'El Optimizer no pudo terminar la firma. Abra la solicitud para reintentarlo.',
   'error.backup.not_verified':

@@ -89,7 +89,7 @@ export const pl: AreaCatalog<typeof en> = {
   'error.workflow.wrong_code':
     'Kod jest błędny lub wygasł. Sprawdź go z podpisującym albo wyślij nowy.',
   'error.workflow.not_signed':
-    'Podpisany dokument nie przeszedł weryfikacji. Nie usunięto go z Optimizera.',
+    'Podpis nie został złożony: Optimizer podaje, że wniosek nie jest podpisany. Wpisz kod ponownie, aby podpisać.',
   'error.workflow.async_sign_failed':
     'Optimizer nie mógł dokończyć podpisu. Otwórz wniosek, aby spróbować ponownie.',
   'error.backup.not_verified':
