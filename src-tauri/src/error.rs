@@ -3,13 +3,21 @@
 use serde::{Serialize, Serializer};
 use ts_rs::TS;
 
-/// Everything a command can fail with. Today only the domain's errors; the shell's own
-/// failures join here as variants.
+/// Everything a command can fail with: the domain's errors, and the few of the desktop shell.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The station's domain failed.
     #[error(transparent)]
     Station(#[from] station_core::Error),
+    /// The desktop could not open a file in its default application (none installed
+    /// for the type, or the desktop refused).
+    #[error("the desktop could not open {path}: {reason}")]
+    CannotOpen {
+        /// The file.
+        path: String,
+        /// What the desktop said.
+        reason: String,
+    },
 }
 
 /// The error as the UI receives it: the UI shows the localized message for `code`
@@ -33,6 +41,11 @@ impl Error {
                 code: error.code().to_owned(),
                 message: error.to_string(),
                 details: error.details(),
+            },
+            Self::CannotOpen { path, .. } => ErrorPayload {
+                code: "desktop.cannot_open".into(),
+                message: self.to_string(),
+                details: Some(path.clone()),
             },
         }
     }

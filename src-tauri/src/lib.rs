@@ -29,6 +29,7 @@ pub fn run() -> ExitCode {
 
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .on_permission_request(|_, kind| webview_media::answer_permission(kind))
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main")
@@ -99,6 +100,9 @@ pub fn run() -> ExitCode {
             commands::pdf::pdf_page_image,
             commands::hash_sign::hash_sign_digest,
             commands::hash_sign::hash_sign_save_beside,
+            commands::signed_document::signed_document_report,
+            commands::signed_document::signed_document_save_copy,
+            commands::signed_document::signed_document_open,
             commands::videoid::videoid_queue,
             commands::videoid::videoid_create,
             commands::videoid::videoid_request,

@@ -7,4 +7,5 @@ pub mod hash_sign;
 pub mod pdf;
 pub mod sandbox_phone;
 pub mod sign;
+pub mod signed_document;
 pub mod videoid;

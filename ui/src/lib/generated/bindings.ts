@@ -1123,7 +1123,19 @@ request: RequestId,
 /**
  * The stage reached.
  */
-stage: SignStage, } | { "type": "queueChanged" };
+stage: SignStage, } | { "type": "queueChanged" } | { "type": "videoIdReadyForReview", 
+/**
+ * The request.
+ */
+request: RequestId, 
+/**
+ * The Optimizer's pk, the number officers quote.
+ */
+optimizerPk: number, 
+/**
+ * Who is being identified.
+ */
+signer: string, };
 
 export type VerificationVerdict = "invalid" | "modified_after_signing" | "untrusted" | "valid";
 
@@ -1663,6 +1675,7 @@ export const ERROR_CODES = [
   "pdf.invalid_render_size",
   "pdf.render_failed",
   "pdf.worker_stopped",
+  "pdf.took_too_long",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -1695,4 +1708,3 @@ export const ID_IMAGE_HINT_CODES = [
   "id_image.too_dark",
   "id_image.too_bright",
 ] as const;
-  "pdf.took_too_long",

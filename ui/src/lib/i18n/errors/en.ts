@@ -31,6 +31,8 @@ export const en = {
   'error.signin.unknown_token': 'The Optimizer does not know this token.',
   'error.signin.invalid_credentials':
     'The Optimizer refused this username, password or PIN.',
+  'error.desktop.cannot_open':
+    'The desktop could not open the file: no application is set up for it. Save a copy and open it from the file manager.',
   'error.signin.required': 'Sign in as RAO first.',
   'error.vault.keyring': 'The system keyring failed.',
   'error.internal.task': 'An internal task of the station failed.',
@@ -138,6 +140,6 @@ export const en = {
     'The page could not be drawn. The PDF may be damaged.',
   'error.pdf.worker_stopped':
     'The PDF viewer stopped on this file and was restarted. The file may be damaged.',
-} as const;
   'error.pdf.took_too_long':
     'The PDF took too long to open or draw and was stopped. The file may be damaged or made to hang the viewer.',
+} as const;

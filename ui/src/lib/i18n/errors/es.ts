@@ -34,6 +34,8 @@ export const es: AreaCatalog<typeof en> = {
   'error.signin.unknown_token': 'El Optimizer no conoce este token.',
   'error.signin.invalid_credentials':
     'El Optimizer rechazó este usuario, contraseña o PIN.',
+  'error.desktop.cannot_open':
+    'El escritorio no pudo abrir el archivo: no hay ninguna aplicación configurada para él. Guarde una copia y ábrala desde el gestor de archivos.',
   'error.signin.required': 'Inicie sesión como operador primero.',
   'error.vault.keyring': 'Ha fallado el llavero del sistema.',
   'error.internal.task': 'Ha fallado una tarea interna de la estación.',
@@ -141,6 +143,6 @@ export const es: AreaCatalog<typeof en> = {
     'No se pudo dibujar la página. El PDF puede estar dañado.',
   'error.pdf.worker_stopped':
     'El visor de PDF se detuvo con este archivo y se reinició. El archivo puede estar dañado.',
-};
   'error.pdf.took_too_long':
     'El PDF tardó demasiado en abrirse o dibujarse y se detuvo. El archivo puede estar dañado o preparado para bloquear el visor.',
+};

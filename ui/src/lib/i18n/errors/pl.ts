@@ -33,6 +33,8 @@ export const pl: AreaCatalog<typeof en> = {
   'error.signin.unknown_token': 'Optimizer nie zna tego tokena.',
   'error.signin.invalid_credentials':
     'Optimizer odrzucił tę nazwę użytkownika, hasło lub PIN.',
+  'error.desktop.cannot_open':
+    'Pulpit nie mógł otworzyć pliku: brak skonfigurowanej aplikacji. Zapisz kopię i otwórz ją z menedżera plików.',
   'error.signin.required': 'Najpierw zaloguj się jako operator.',
   'error.vault.keyring': 'Systemowy pęk kluczy zgłosił błąd.',
   'error.internal.task': 'Wewnętrzne zadanie stacji nie powiodło się.',
@@ -140,6 +142,6 @@ export const pl: AreaCatalog<typeof en> = {
     'Nie udało się narysować strony. Plik PDF może być uszkodzony.',
   'error.pdf.worker_stopped':
     'Przeglądarka PDF zatrzymała się na tym pliku i została uruchomiona ponownie. Plik może być uszkodzony.',
-};
   'error.pdf.took_too_long':
     'Otwieranie lub rysowanie pliku PDF trwało zbyt długo i zostało przerwane. Plik może być uszkodzony lub przygotowany tak, by zablokować przeglądarkę.',
+};

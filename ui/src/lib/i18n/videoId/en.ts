@@ -9,6 +9,8 @@ export const en = {
   'videoId.refresh': 'Refresh',
   'videoId.keys': 'Keys: Alt+↓ / Alt+↑ next or previous request, Alt+A approve, Alt+R refuse.',
   'videoId.ready': 'Request {pk} ({signer}) is ready for review.',
+  'videoId.notification.title': 'Video ID ready for review',
+  'videoId.notification.body': 'Request {pk} — {signer}. Open the Video ID queue to review it.',
 
   'videoId.queue.heading': 'Open requests',
   'videoId.queue.caption': 'Video ID requests waiting for the signer or for review',

@@ -12,6 +12,8 @@ export const es: AreaCatalog<typeof en> = {
   'videoId.keys':
     'Teclas: Alt+↓ / Alt+↑ solicitud siguiente o anterior, Alt+A aprobar, Alt+R rechazar.',
   'videoId.ready': 'La solicitud {pk} ({signer}) está lista para revisar.',
+  'videoId.notification.title': 'Solicitud de Video ID lista para revisar',
+  'videoId.notification.body': 'Solicitud {pk} — {signer}. Abra la cola de Video ID para revisarla.',
 
   'videoId.queue.heading': 'Solicitudes abiertas',
   'videoId.queue.caption': 'Solicitudes de Video ID a la espera del firmante o de revisión',

@@ -12,6 +12,8 @@ export const pl: AreaCatalog<typeof en> = {
   'videoId.keys':
     'Klawisze: Alt+↓ / Alt+↑ następny lub poprzedni wniosek, Alt+A zatwierdź, Alt+R odrzuć.',
   'videoId.ready': 'Wniosek {pk} ({signer}) jest gotowy do weryfikacji.',
+  'videoId.notification.title': 'Video ID gotowe do weryfikacji',
+  'videoId.notification.body': 'Wniosek {pk} — {signer}. Otwórz kolejkę Video ID, aby go zweryfikować.',
 
   'videoId.queue.heading': 'Otwarte wnioski',
   'videoId.queue.caption': 'Wnioski Video ID czekające na podpisującego lub na weryfikację',
