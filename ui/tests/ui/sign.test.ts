@@ -5,6 +5,7 @@ import { FakeAdmin } from './fake-admin';
 import { FakeStation } from './fake-station';
 import { FakeSign, RIGHT_CODE } from './fake-sign';
 import { axeProblems, mockIpcScript, openStation, serveDist } from './harness';
+import { fillSigner, toDocuments, usePicture } from './sign-steps';
 import type { Page } from 'playwright-core';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -31,20 +32,6 @@ async function signScreen(locale = 'en-US', sign = new FakeSign(), admin: FakeAd
 
 const emit = (page: Page, event: StationEvent) =>
   page.evaluate(([name, payload]) => window.__stationEmit(name as string, payload), [STATION_EVENT, event] as const);
-
-async function fillSigner(page: Page) {
-  await page.getByTestId('sign-given-name').fill('Lucía');
-  await page.getByTestId('sign-surname1').fill('Pérez');
-  await page.getByTestId('sign-serial-number').fill('00000023T');
-  await page.getByTestId('sign-email').fill('lucia.perez@example.org');
-  await page.getByTestId('sign-mobile').fill('+34 600 111 222');
-}
-
-async function usePicture(page: Page, slot: string, path: string) {
-  await page.getByTestId(`sign-image-${slot}-path`).fill(path);
-  await page.getByTestId(`sign-image-${slot}-use`).click();
-  await page.getByTestId(`sign-image-${slot}-preview`).waitFor();
-}
 
 const states = (page: Page) =>
   page.getByTestId('sign-progress-document').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state')));
@@ -157,12 +144,7 @@ describe('Sign screen', () => {
     ];
     const { page, problems, sign, close } = await signScreen('en-US', new FakeSign(), admin);
     try {
-      await fillSigner(page);
-      await page.getByTestId('sign-signer-next').click();
-      await usePicture(page, 'front', '/home/officer/front.jpg');
-      await usePicture(page, 'rear', '/home/officer/rear.jpg');
-      await usePicture(page, 'owner', '/home/officer/owner.png');
-      await page.getByTestId('sign-images-next').click();
+      await toDocuments(page);
       sign.dialogAnswer = ['/home/officer/loan.pdf', '/home/officer/annex.pdf'];
       await page.getByTestId('sign-documents-choose').click();
       await page.getByTestId('sign-document-thumbnail').nth(1).waitFor();
