@@ -1,6 +1,7 @@
 //! W1 on the embedded sandbox through the real app: the signer's data, ID pictures
-//! and a PDF, the service contract shown page by page, the code read from the
-//! sandbox phone, and a signed, saved and verified result.
+//! and a PDF with a visible signature box, the service contract shown page by page,
+//! the code read from the sandbox phone, and a signed, saved and verified result
+//! whose verification report names the signer.
 
 use std::path::{Path, PathBuf};
 
@@ -135,6 +136,25 @@ async fn classic_signature_with_sms_code_on_the_sandbox() -> Result<()> {
         type_into(station, "sign-documents-path", &pdf.to_string_lossy()).await?;
         station.click("sign-documents-use").await?;
         station.wait_for("sign-document-thumbnail").await?;
+        // A visible signature, its box typed in points (the keyboard way to place it).
+        station
+            .wait_for("sign-visible-toggle")
+            .await?
+            .send_keys(" ")
+            .await?;
+        station.wait_for("sign-visible-page-image").await?;
+        for (field, value) in [
+            ("x", "100"),
+            ("y", "120"),
+            ("width", "220"),
+            ("height", "70"),
+        ] {
+            let id = format!("sign-visible-{field}");
+            type_into(station, &id, value).await?;
+            // Tab: the box follows the field when it loses focus.
+            station.wait_for(&id).await?.send_keys("\u{E004}").await?;
+        }
+        station.wait_for("sign-visible-box").await?;
         station.click("sign-start").await?;
 
         station.wait_for("sign-review").await?;
@@ -196,6 +216,23 @@ async fn classic_signature_with_sms_code_on_the_sandbox() -> Result<()> {
             bytes.starts_with(&original) && bytes.windows(10).any(|w| w == b"/ByteRange"),
             "the signed copy should be the original plus a signature",
         )?;
+        // Visible: the signature's widget has an appearance, drawn in the box.
+        check(
+            bytes[original.len()..]
+                .windows(4)
+                .any(|w| &w[..3] == b"/AP" && !w[3].is_ascii_alphanumeric()),
+            "the signature should be visible (a widget with an appearance stream)",
+        )?;
+
+        station.click("sign-result-report-toggle").await?;
+        let id_number = text_of(station, "sign-report-id-number").await?;
+        check(
+            id_number.contains("00000023T"),
+            format!("the report should name the signer's ID, not {id_number:?}"),
+        )?;
+        station
+            .wait_for_text("sign-report-trust", "Trusted")
+            .await?;
         Ok(())
     })
     .await
