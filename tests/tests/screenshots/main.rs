@@ -16,6 +16,12 @@ use serde_json::json;
 
 const LANGUAGES: [&str; 2] = ["es", "en"];
 
+/// Two seconds of frames: the outline of the root element flips between two transparent
+/// shades, so WebKit repaints without a visible change.
+const KEEP_PAINTING: &str = "const root = document.documentElement; const end = performance.now() + 2000; \
+    const frame = (now) => { root.style.outline = (Math.round(now) % 2 ? '1px solid rgba(0,0,0,0.01)' : '1px solid rgba(0,0,0,0.02)'); \
+    if (now < end) requestAnimationFrame(frame); else root.style.outline = ''; }; requestAnimationFrame(frame);";
+
 /// The window's size in every picture, so they line up in the README.
 const WIDTH: u32 = 1280;
 const HEIGHT: u32 = 820;
@@ -52,18 +58,41 @@ impl Shots<'_> {
     /// Saves `<screen>-<language>-<theme>.png`, scrolled to the top unless told otherwise.
     async fn save(&self, screen: &str, language: &str, to_top: bool) -> Result<()> {
         if to_top {
-            self.station
-                .client()
-                .execute("window.scrollTo(0, 0);", vec![])
-                .await?;
+            bounded(
+                "scrolling to the top",
+                self.station
+                    .client()
+                    .execute("window.scrollTo(0, 0);", vec![]),
+            )
+            .await??;
         }
         let path = self
             .folder
             .join(format!("{screen}-{language}-{}.png", self.theme.name()));
-        self.station.screenshot(&path).await?;
+        // WebKitGTK takes the picture at the next rendering update, and a page with nothing
+        // left to draw (the audit screen once verified) never has one: keep frames coming
+        // for a moment with a change no eye sees.
+        bounded(
+            "asking for frames",
+            self.station.client().execute(KEEP_PAINTING, vec![]),
+        )
+        .await??;
+        bounded("taking the picture", self.station.screenshot(&path)).await??;
         eprintln!("screenshot saved: {}", path.display());
         Ok(())
     }
+}
+
+/// One WebDriver command, within the suite's timeout: a webview that stops answering
+/// fails the run and says at what, instead of hanging it.
+async fn bounded<T>(what: &str, command: impl std::future::Future<Output = T>) -> Result<T> {
+    tokio::time::timeout(DEFAULT_TIMEOUT, command)
+        .await
+        .map_err(|_| E2eError::Timeout {
+            what: what.to_owned(),
+            seconds: DEFAULT_TIMEOUT.as_secs(),
+            last: String::from("(no answer)"),
+        })
 }
 
 /// Waits until the page's script answers `expected`.
@@ -197,15 +226,25 @@ async fn every_screen(station: &Station, folder: &Path, theme: Theme) -> Result<
             .click()
             .await?;
         station.wait_for("videoid-review-comparison").await?;
-        // The review scrolls itself into view below the queue.
+        // The review sits below the queue: the picture starts at its heading.
+        bounded(
+            "scrolling to the review",
+            station.client().execute(
+                "document.querySelector('[data-testid=\"videoid-review\"]').scrollIntoView({ block: 'start' });",
+                vec![],
+            ),
+        )
+        .await??;
         shots.save("videoid-review", language, false).await?;
 
+        eprintln!("screenshots: audit ({language})");
         station.click("nav-audit").await?;
         station.wait_for("audit-entry").await?;
         station.click("audit-verify-run").await?;
         station.wait_for("audit-verify-valid").await?;
         shots.save("audit", language, true).await?;
 
+        eprintln!("screenshots: administration ({language})");
         station.click("nav-admin").await?;
         station
             .wait_for_text("admin-health-version", oneshot_sandbox::OPTIMIZER_VERSION)
