@@ -85,7 +85,7 @@ impl Shots<'_> {
 
 /// One WebDriver command, within the suite's timeout: a webview that stops answering
 /// fails the run and says at what, instead of hanging it.
-async fn bounded<T>(what: &str, command: impl std::future::Future<Output = T>) -> Result<T> {
+async fn bounded<T>(what: &str, command: impl Future<Output = T>) -> Result<T> {
     tokio::time::timeout(DEFAULT_TIMEOUT, command)
         .await
         .map_err(|_| E2eError::Timeout {
