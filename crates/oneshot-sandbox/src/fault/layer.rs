@@ -36,7 +36,10 @@ pub async fn apply_faults(State(state): State<AppState>, request: Request, next:
     }
     match plan.action {
         FaultAction::None => next.run(request).await,
-        FaultAction::Status => error_page(plan),
+        FaultAction::Status => {
+            drain(request).await;
+            error_page(plan)
+        }
         FaultAction::Reset => reset(kill),
         FaultAction::LoseResponse => {
             let _done = next.run(request).await;
@@ -62,6 +65,20 @@ pub async fn apply_faults(State(state): State<AppState>, request: Request, next:
         FaultAction::ResetMidBody => {
             let (parts, bytes) = collect(next.run(request).await).await;
             reset_mid_body(parts, bytes, kill)
+        }
+    }
+}
+
+/// Reads the request's body to its end without keeping it. A proxy in front of an
+/// Optimizer reads the whole request before it finds the upstream dead (nginx buffers
+/// request bodies by default), so its error page comes after an upload, not in the
+/// middle of it; answering first would show the client a reset instead of the page.
+async fn drain(request: Request) {
+    use futures_util::StreamExt as _;
+    let mut body = request.into_body().into_data_stream();
+    while let Some(chunk) = body.next().await {
+        if chunk.is_err() {
+            return;
         }
     }
 }
