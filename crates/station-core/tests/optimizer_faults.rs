@@ -13,95 +13,23 @@
 #[path = "workflow_support/mod.rs"]
 mod support;
 
+#[path = "workflow_support/faults.rs"]
+mod faults;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::time::Duration;
 
+use faults::{
+    CLIENT_TIMEOUT, Fault, LATENCY, REPEATABLE_TRIES, SIGN_COUNTER, armed, is_counter, next_action,
+    resumable, shown_code, translated_codes,
+};
 use oneshot_api::{Client, ClientOptions, Secret};
-use serde_json::{Value, json};
+use serde_json::json;
 use station_core::{
-    AuditAction, AuditOutcome, OfficerTask, RequestPhase, SignatureRequestView, StepState,
-    WorkflowKind, WorkflowOptions,
+    AuditAction, AuditOutcome, OfficerTask, RequestPhase, SignatureRequestView, WorkflowKind,
+    WorkflowOptions,
 };
 use support::{Inputs, SandboxServer, Station, assert_signed_copy};
-
-/// Every call of the station gives up after this long in this test binary…
-const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
-/// …and the latency fault holds the answer longer than that.
-const LATENCY: Duration = Duration::from_secs(8);
-/// Tries of a repeatable call (reads and deletes) under the default retry policy:
-/// a fault on such a call is armed this many times so every try meets it.
-const REPEATABLE_TRIES: u32 = 3;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fault {
-    /// The answer comes after the client's timeout.
-    Latency,
-    /// A proxy's 500 page (HTML) instead of the Optimizer's answer.
-    Html500,
-    /// A proxy's 502 page (HTML): the Optimizer is unreachable behind it.
-    Html502,
-    /// The connection is reset while the request is being sent, before the
-    /// Optimizer does anything.
-    ResetMidUpload,
-    /// The operation runs, then half its answer arrives: JSON cut short.
-    TruncatedJson,
-    /// The operation runs, then the connection is reset instead of answering. On
-    /// sign the Optimizer's status cannot be read either at first, so the sign
-    /// stays unsettled until the officer's retry; a sign sent again then would
-    /// meet the Optimizer's 412 "already ISSUED".
-    LostAnswer,
-}
-
-impl Fault {
-    const ALL: [Fault; 6] = [
-        Fault::Latency,
-        Fault::Html500,
-        Fault::Html502,
-        Fault::ResetMidUpload,
-        Fault::TruncatedJson,
-        Fault::LostAnswer,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Fault::Latency => "latency > timeout",
-            Fault::Html500 => "500 (HTML body)",
-            Fault::Html502 => "502 (HTML body)",
-            Fault::ResetMidUpload => "reset mid-upload",
-            Fault::TruncatedJson => "truncated JSON",
-            Fault::LostAnswer => "lost answer (sign: then 412 on retry)",
-        }
-    }
-
-    /// True when the faulted call never reaches the Optimizer's operation (a proxy
-    /// answers, the connection breaks first, or the client gives up while it waits).
-    fn stops_the_call(self) -> bool {
-        matches!(
-            self,
-            Fault::Latency | Fault::Html500 | Fault::Html502 | Fault::ResetMidUpload
-        )
-    }
-
-    /// The body of `POST /sandbox/v1/faults` for this fault on `step`.
-    fn spec(self, step: Step) -> Value {
-        let (method, path) = step.call();
-        let times = step.tries();
-        let mut spec = json!({"method": method, "path": path, "times": times});
-        let fields = match self {
-            Fault::Latency => json!({"latency_ms": LATENCY.as_millis() as u64, "action": "none"}),
-            Fault::Html500 => json!({"action": "status", "status": 500}),
-            Fault::Html502 => json!({"action": "status", "status": 502}),
-            Fault::ResetMidUpload => json!({"action": "reset"}),
-            Fault::TruncatedJson => json!({"action": "truncate"}),
-            Fault::LostAnswer => json!({"action": "lose_response"}),
-        };
-        for (key, value) in fields.as_object().unwrap() {
-            spec[key] = value.clone();
-        }
-        spec
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -228,7 +156,8 @@ async fn run_cell(
     let inputs = Inputs::pdfs(dir, 1);
     let workflows = &station.workflows;
     let arm = || async {
-        sandbox.arm(fault.spec(step)).await;
+        let (method, path) = step.call();
+        sandbox.arm(fault.spec(method, path, step.tries())).await;
         if fault == Fault::LostAnswer && step == Step::Sign {
             // The reconciliation's status read fails too (every try), so the
             // lost sign stays unsettled until the officer retries.
@@ -349,27 +278,6 @@ async fn fault_still_armed(sandbox: &SandboxServer, step: Step) -> bool {
     })
 }
 
-/// The sign counter armed by `count_sign_calls` (no latency, no action, a huge count).
-fn is_counter(fault: &Value) -> bool {
-    fault["action"] == "None"
-        && fault["latency_ms"] == 0
-        && fault["remaining"]
-            .as_u64()
-            .is_some_and(|n| n > SIGN_COUNTER / 2)
-}
-
-const SIGN_COUNTER: u64 = 1_000_000;
-
-async fn armed(sandbox: &SandboxServer) -> Vec<Value> {
-    let faults: Value = reqwest::get(format!("{}/sandbox/v1/faults", sandbox.url))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    faults["details"].as_array().unwrap().clone()
-}
-
 /// Sign calls so far: the counter's hits, plus the sign fault's own hit (a fault
 /// on sign is armed before the counter and takes its call).
 async fn sign_calls(sandbox: &SandboxServer, step: Step) -> u32 {
@@ -381,43 +289,6 @@ async fn sign_calls(sandbox: &SandboxServer, step: Step) -> u32 {
         .expect("the sign counter is armed");
     let faulted_sign = u64::from(step == Step::Sign && !fault_still_armed(sandbox, step).await);
     (counter + faulted_sign) as u32
-}
-
-/// The error code the view shows the officer, if any.
-fn shown_code(view: &SignatureRequestView) -> Option<String> {
-    match &view.officer_task {
-        Some(OfficerTask::Retry { error_code, .. }) => error_code.clone(),
-        Some(OfficerTask::EnterCode { last_error, .. }) => last_error.clone(),
-        _ => view
-            .steps
-            .iter()
-            .rev()
-            .find_map(|step| step.error_code.clone()),
-    }
-}
-
-fn next_action(view: &SignatureRequestView) -> String {
-    match &view.officer_task {
-        Some(OfficerTask::Retry { step, .. }) => format!("retry {step}"),
-        Some(OfficerTask::EnterCode { .. }) => "enter the code again".into(),
-        Some(OfficerTask::ShowContract { .. }) => "show the contract".into(),
-        Some(other) => format!("{other:?}"),
-        None if view.phase == RequestPhase::Completed => "none (completed)".into(),
-        None => format!("none ({})", view.phase),
-    }
-}
-
-/// The request is not lost: not final, and the step it stopped at can be taken up
-/// again (failed, unsettled in flight, or waiting for the officer).
-fn resumable(view: &SignatureRequestView) -> bool {
-    !view.phase.is_final()
-        && view.officer_task.is_some()
-        && view.steps.iter().any(|step| {
-            matches!(
-                step.state,
-                StepState::Failed | StepState::InFlight | StepState::AwaitingOfficer
-            )
-        })
 }
 
 /// Plays the officer until the request completes.
@@ -497,25 +368,6 @@ async fn signed_once(
             "a second sign was not refused as issued: {other:?}"
         )),
     }
-}
-
-/// Error codes the UI has a message for in all three languages.
-fn translated_codes() -> BTreeSet<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/lib/i18n/errors");
-    let codes = |language: &str| -> BTreeSet<String> {
-        let text = std::fs::read_to_string(dir.join(format!("{language}.ts"))).unwrap();
-        text.split('\'')
-            .filter_map(|piece| piece.strip_prefix("error."))
-            .map(str::to_owned)
-            .collect()
-    };
-    let en = codes("en");
-    assert!(en.len() > 20, "the English error catalog is read");
-    let es = codes("es");
-    let pl = codes("pl");
-    en.into_iter()
-        .filter(|code| es.contains(code) && pl.contains(code))
-        .collect()
 }
 
 /// The markdown table fault × step → outcome.
